@@ -1,0 +1,153 @@
+"""Auto-response triggers: when does a message fire one.
+
+A plain trigger matches a whole message, case-insensitively, once the message has lost any
+punctuation the trigger itself does not contain (``how are you`` answers ``How are you?!``, but
+``what?`` does not answer ``what``). Whitespace inside is compared literally; the message's
+leading and trailing whitespace is not part of it (Discord strips it too).
+
+A trigger written ``^...$`` is a Python regular expression, matched case-insensitively against
+the whole message (`re.fullmatch`). Python's ``re`` has no timeout, so a pattern is refused at
+``!set`` when its worst case, estimated from its structure, could take long on a message of
+`REGEX_INPUT_LIMIT` characters; longer messages never fire a regex trigger (matching a cut
+message would claim a match the message does not have).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import string
+import unicodedata
+from dataclasses import dataclass
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+
+REGEX_INPUT_LIMIT = 300
+"""Messages longer than this are never tested against a regex trigger."""
+
+REGEX_COST_LIMIT = 5e7
+"""Refuse a pattern whose estimated backtracking steps on `REGEX_INPUT_LIMIT` chars exceed this."""
+
+PATTERN_LIMIT = 300
+"""The longest regex trigger accepted, in characters."""
+
+_BRANCHING_OPS = {"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"}
+
+
+class TriggerError(ValueError):
+    """The trigger cannot be used; the message says why, for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A compiled trigger."""
+
+    source: str
+    """As the user wrote it (stripped)."""
+    pattern: re.Pattern[str] | None
+    """The regex of a ``^...$`` trigger; None for a plain one."""
+    punctuation: frozenset[str]
+    """The punctuation a plain trigger contains (kept in the message when comparing)."""
+
+    @property
+    def key(self) -> str:
+        """Two triggers with the same key are the same trigger."""
+        return self.source if self.pattern else self.source.casefold()
+
+    @property
+    def group_count(self) -> int:
+        """How many capture groups the trigger has (besides the whole match)."""
+        return self.pattern.groups if self.pattern else 0
+
+    def match(self, message: str, punctuation: frozenset[str] | None = None) -> list[str] | None:
+        """The captures (whole match first) when ``message`` (stripped) fires this trigger.
+
+        ``punctuation`` is `punctuation_of` the message, passed in when testing many triggers.
+        """
+        if self.pattern is not None:
+            if len(message) > REGEX_INPUT_LIMIT:
+                return None
+            found = self.pattern.fullmatch(message)
+            if found is None:
+                return None
+            return [found.group(0), *(group or "" for group in found.groups())]
+        if punctuation is None:
+            punctuation = punctuation_of(message)
+        dropped = punctuation - self.punctuation
+        bare = message.translate({ord(char): None for char in dropped}) if dropped else message
+        return [message] if bare.casefold() == self.source.casefold() else None
+
+
+def punctuation_of(text: str) -> frozenset[str]:
+    """The punctuation characters in ``text`` (ASCII punctuation and Unicode category P*)."""
+    return frozenset(char for char in set(text) if _is_punctuation(char))
+
+
+def compile_trigger(source: str) -> Trigger:
+    """Compile a trigger as typed after ``!set``; raises `TriggerError`."""
+    source = source.strip()
+    if not source:
+        raise TriggerError("the trigger is empty")
+    if len(source) >= 2 and source.startswith("^") and source.endswith("$"):
+        return Trigger(source, _compile_regex(source), frozenset())
+    return Trigger(source, None, punctuation_of(source))
+
+
+def _is_punctuation(char: str) -> bool:
+    return char in string.punctuation or unicodedata.category(char).startswith("P")
+
+
+def _compile_regex(source: str) -> re.Pattern[str]:
+    if len(source) > PATTERN_LIMIT:
+        raise TriggerError(f"a regex trigger is at most {PATTERN_LIMIT} characters")
+    try:
+        pattern = re.compile(source, re.IGNORECASE)
+        parsed = sre_parse.parse(source, re.IGNORECASE)
+    except (re.error, RecursionError, OverflowError, ValueError) as error:
+        position = getattr(error, "pos", None)
+        where = f" at character {position + 1}" if isinstance(position, int) else ""
+        message = getattr(error, "msg", None) or str(error)
+        raise TriggerError(f"unable to parse your regex: {message}{where}") from None
+    if _cost(parsed, REGEX_INPUT_LIMIT) > REGEX_COST_LIMIT:
+        raise TriggerError(
+            "that regex could take too long to match (repeats inside repeats, alternatives "
+            "inside repeats, back-references or more than three open-ended repeats); simplify it"
+        )
+    return pattern
+
+
+def _cost(items: object, n: int) -> float:
+    """A rough upper bound of the ways ``items`` can match ``n`` characters (backtracking work).
+
+    A sequence multiplies its parts, alternatives add up, an open-ended repeat of a deterministic
+    body costs ``n``, and a repeat of a body that can itself match in several ways is exponential.
+    """
+    total = 1.0
+    for op, arg in items:  # type: ignore[attr-defined]
+        name = str(op)
+        if name in _BRANCHING_OPS:
+            low, high, body = arg
+            inner = _cost(body, n)
+            if high <= 1:
+                total *= 1 + inner
+            elif inner > 1:
+                # Each pass may match in `inner` ways: inner ** high paths, unless that is huge.
+                steps = high * math.log(inner) if high - low <= 16 else math.inf
+                total *= math.inf if steps > math.log(REGEX_COST_LIMIT) else inner**high
+            else:
+                total *= min(high - low + 1, n + 1)
+        elif name == "BRANCH":
+            total *= sum(_cost(option, n) for option in arg[1])
+        elif name == "SUBPATTERN":
+            total *= _cost(arg[3], n)
+        elif name in {"ASSERT", "ASSERT_NOT"}:
+            total *= _cost(arg[1], n)
+        elif name == "ATOMIC_GROUP":
+            total *= _cost(arg, n)
+        elif name == "GROUPREF_EXISTS":
+            _group, yes, no = arg
+            total *= n * (_cost(yes, n) + (_cost(no, n) if no is not None else 1))
+        elif name in {"GROUPREF", "GROUPREF_IGNORE"}:
+            total *= n
+        if total > REGEX_COST_LIMIT:
+            return math.inf
+    return total

@@ -1,0 +1,54 @@
+"""What a stand-in gateway is told to be: address, token, seed and traffic."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from archit_tui.protocol.secret import Secret
+
+
+def wall_clock_ms() -> int:
+    """Unix time now, in milliseconds."""
+    return time.time_ns() // 1_000_000
+
+
+@dataclass(frozen=True)
+class StandInSettings:
+    """Everything a `StandInGateway` needs; the defaults suit a demo."""
+
+    token: Secret
+    """The one token that elevates."""
+    host: str = "127.0.0.1"
+    port: int = 8765
+    """0 picks a free port (read it back from `StandInGateway.url`)."""
+    seed: int = 0
+    """Same seed, same guilds and same traffic."""
+    guild_count: int = 3
+    rate: float = 5.0
+    """Log actions per second per spectated guild; 0 is quiet."""
+    burst: int = 0
+    """Actions sent at once every `burst_interval` seconds, on top of `rate`."""
+    burst_interval: float = 5.0
+    backlog: int = 0
+    """Actions sent at once to a new spectator, with times spread over the minutes before."""
+    replay: Path | None = None
+    """A ``.jsonl`` file of recorded log actions to play instead of simulated traffic."""
+    clock: Callable[[], int] = field(default=wall_clock_ms, compare=False)
+    """Unix milliseconds; tests fix it so that ids and times are the same every run."""
+    max_content: int = 100_000
+    """Characters of chat content accepted in one ``mock_user_event``."""
+
+
+class SteppingClock:
+    """A clock for repeatable runs: starts at ``start_ms`` and moves ``step_ms`` per reading."""
+
+    def __init__(self, start_ms: int, step_ms: int = 1_000) -> None:
+        self.now = start_ms
+        self.step_ms = step_ms
+
+    def __call__(self) -> int:
+        self.now += self.step_ms
+        return self.now

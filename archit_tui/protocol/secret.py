@@ -1,0 +1,82 @@
+"""A wrapper that keeps a secret (the elevation token) out of every repr, str and log line."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import stat
+from pathlib import Path
+
+
+class Secret:
+    """Holds a secret string. Only `reveal` gives it back; printing it shows ``<hidden>``."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def reveal(self) -> str:
+        """The secret itself: call this only where it is sent to the gateway."""
+        return self._value
+
+    def __repr__(self) -> str:
+        return "Secret(<hidden>)"
+
+    __str__ = __repr__
+
+    def __format__(self, spec: str) -> str:
+        return repr(self)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Secret) and other._value == self._value
+
+    def __hash__(self) -> int:
+        return hash(self._value)
+
+    def __bool__(self) -> bool:
+        return bool(self._value)
+
+    def __reduce__(self) -> str | tuple[object, ...]:
+        raise TypeError("a Secret is not to be pickled")
+
+
+class TokenFileError(ValueError):
+    """A token file that cannot be used; the message names the file and the fix."""
+
+
+def check_private(path: Path, what: str) -> None:
+    """Refuse ``path`` if its group or others may read it (as ssh refuses such keys)."""
+    mode = path.stat().st_mode
+    if os.name == "posix" and mode & (stat.S_IRWXG | stat.S_IRWXO):
+        raise TokenFileError(
+            f"{what} {path} can be read by other users (mode {stat.S_IMODE(mode):o}); "
+            f"it holds a secret, so it is refused. Fix: chmod 600 {shlex.quote(str(path))}"
+        )
+
+
+def read_token_file(path: Path) -> Secret:
+    """The token in ``path`` (surrounding whitespace removed), refused if others can read it."""
+    try:
+        check_private(path, "the token file")
+        text = path.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        raise TokenFileError(f"the token file {path} does not exist") from None
+    except IsADirectoryError:
+        raise TokenFileError(f"the token file {path} is a directory, not a file") from None
+    except PermissionError:
+        raise TokenFileError(f"the token file {path} cannot be read (permission denied)") from None
+    except UnicodeDecodeError:
+        raise TokenFileError(f"the token file {path} is not text") from None
+    if not text:
+        raise TokenFileError(f"the token file {path} is empty")
+    return Secret(text)
+
+
+def write_private_file(path: Path, text: str) -> None:
+    """Write ``text`` to ``path``, readable and writable by its owner only."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+        file.write(text)
+    os.chmod(path, 0o600)

@@ -1,0 +1,69 @@
+"""Making remote text safe to show: one line, no control codes, no invisible reordering.
+
+Text from the network is shown literally. These helpers only change what a terminal would
+otherwise act on: control characters (shown as visible symbols), bidirectional overrides and
+zero-width characters (removed from single-line cells, escaped where every character counts).
+Styling safety (never parsing markup) is the UI's job: it builds ``rich.text.Text`` objects.
+"""
+
+from __future__ import annotations
+
+import re
+
+_BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_ZERO_WIDTH = "\u200b\u2060\ufeff\u180e"
+_INVISIBLE = _BIDI_CONTROLS + _ZERO_WIDTH
+
+_CONTROL_PICTURES = {code: chr(0x2400 + code) for code in range(0x20)}
+_CONTROL_PICTURES[0x7F] = "\u2421"
+_C1 = {code: "\ufffd" for code in range(0x80, 0xA0)}
+
+_ONE_LINE_TABLE: dict[int, str | None] = {
+    **_CONTROL_PICTURES,
+    **_C1,
+    **{ord(char): None for char in _INVISIBLE},
+    # Whitespace controls become plain spaces; runs are collapsed afterwards.
+    0x09: " ",
+    0x0A: " ",
+    0x0B: " ",
+    0x0C: " ",
+    0x0D: " ",
+    0x85: " ",
+    0x2028: " ",
+    0x2029: " ",
+}
+_MULTI_LINE_TABLE: dict[int, str | None] = {
+    **_ONE_LINE_TABLE,
+    0x09: "    ",
+    0x0A: "\n",
+    0x0D: None,
+    0x2028: "\n",
+    0x2029: "\n",
+}
+_SPACES = re.compile(r" {2,}")
+_VISIBLE_ESCAPES = {ord(char): f"\\u{ord(char):04x}" for char in _INVISIBLE}
+ELLIPSIS = "…"
+
+
+def one_line(text: str, limit: int | None = None) -> str:
+    """``text`` on one line: whitespace collapsed, controls made visible, invisibles removed.
+
+    With ``limit``, the result is cut to at most that many characters, ending in an ellipsis.
+    Long inputs are cut before cleaning, so the cost stays bounded for megabyte strings.
+    """
+    if limit is not None and len(text) > limit * 4:
+        text = text[: limit * 4]
+    cleaned = _SPACES.sub(" ", text.translate(_ONE_LINE_TABLE)).strip()
+    if limit is not None and len(cleaned) > limit:
+        cleaned = cleaned[: max(limit - 1, 0)].rstrip() + ELLIPSIS
+    return cleaned
+
+
+def multi_line(text: str) -> str:
+    """``text`` keeping its line breaks, with controls made visible and invisibles removed."""
+    return text.translate(_MULTI_LINE_TABLE)
+
+
+def reveal_invisibles(text: str) -> str:
+    """``text`` with bidi and zero-width characters written as ``\\uXXXX`` escapes."""
+    return text.translate(_VISIBLE_ESCAPES)

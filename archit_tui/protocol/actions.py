@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
+from typing import Literal
 
 
 class Category(str, Enum):
@@ -26,6 +27,12 @@ class Category(str, Enum):
     UNKNOWN = "unknown"
 
 
+SubjectKind = Literal[
+    "member", "message", "channel", "role", "emoji", "guild", "action", "other", "none"
+]
+"""What an action's ``subject_id`` refers to."""
+
+
 @dataclass(frozen=True, slots=True)
 class ActionType:
     """One kind of log action."""
@@ -38,6 +45,8 @@ class ActionType:
     """The part of the guild it concerns."""
     pool: bool
     """True if the gateway sends it even without ``non_pool`` (it keeps entity pools current)."""
+    subject: SubjectKind = "none"
+    """What ``subject_id`` names for this type."""
 
     @property
     def known(self) -> bool:
@@ -99,8 +108,20 @@ _REGISTRY_ROWS: tuple[tuple[int, str, Category, bool], ...] = (
     (3403, "EMOJI_MANAGER_EXCHANGE", _C.EMOJI, True),
 )
 
+_SUBJECTS: dict[SubjectKind, tuple[int, ...]] = {
+    "guild": (1,),
+    "channel": (10, 11, 12, 13, 14, 15),
+    "member": (20, 22, 23, 24, 25, 26, 27, 28),
+    "role": (30, 31, 32),
+    "emoji": (60, 61, 62, 3400, 3401, 3402, 3403),
+    "message": (72, 74, 75, 3001, 3002, 3003, 3100, 3101, 3203),
+    "action": (3300, 3301),
+    "other": (50, 51, 52, 80, 81, 82, 3200, 3201, 3202),
+}
+_SUBJECT_OF = {number: kind for kind, numbers in _SUBJECTS.items() for number in numbers}
+
 ACTION_TYPES: dict[int, ActionType] = {
-    number: ActionType(number, name, category, pool)
+    number: ActionType(number, name, category, pool, _SUBJECT_OF.get(number, "none"))
     for number, name, category, pool in _REGISTRY_ROWS
 }
 """Every documented action type by number."""
@@ -122,7 +143,7 @@ def types_matching(term: str) -> frozenset[int]:
     and a number outside the registry still matches itself.
     """
     term = term.strip()
-    if term.isdigit():
+    if term.isascii() and term.isdigit():
         return frozenset({int(term)})
     wanted = term.upper().replace("-", "_")
     exact = {t.number for t in ACTION_TYPES.values() if t.name == wanted}

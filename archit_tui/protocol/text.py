@@ -41,7 +41,11 @@ _MULTI_LINE_TABLE: dict[int, str | None] = {
     0x2029: "\n",
 }
 _SPACES = re.compile(r" {2,}")
-_VISIBLE_ESCAPES = {ord(char): f"\\u{ord(char):04x}" for char in _INVISIBLE}
+_VISIBLE_ESCAPES = {
+    code: f"\\u{code:04x}"
+    for code in [*map(ord, _INVISIBLE), *range(0x20), 0x7F, *range(0x80, 0xA0)]
+    if code not in (0x09, 0x0A)
+}
 ELLIPSIS = "…"
 
 
@@ -65,5 +69,8 @@ def multi_line(text: str) -> str:
 
 
 def reveal_invisibles(text: str) -> str:
-    """``text`` with bidi and zero-width characters written as ``\\uXXXX`` escapes."""
+    """``text`` with controls (but tab and newline), bidi and zero-width characters escaped.
+
+    Each becomes a ``\\uXXXX`` escape, as JSON would write it.
+    """
     return text.translate(_VISIBLE_ESCAPES)

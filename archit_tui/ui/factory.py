@@ -1,0 +1,33 @@
+"""The one place that builds the app from settings (the command line and the tests use it)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import tzinfo
+
+from archit_tui.config import Settings
+from archit_tui.gateway.client import GatewayClient
+from archit_tui.gateway.standin.settings import StandInSettings
+
+from .app import ArchitApp
+from .connection import DEMO_STANDIN, Connection
+
+
+def make_app(
+    settings: Settings,
+    *,
+    client: GatewayClient | None = None,
+    demo_standin: StandInSettings = DEMO_STANDIN,
+    clock: Callable[[], float] = time.time,
+    tz: tzinfo | None = None,
+    warnings: tuple[str, ...] = (),
+) -> ArchitApp:
+    """An app for ``settings``: against their gateway, or a stand-in in demo mode."""
+    if settings.demo:
+        connection = Connection.demo(demo_standin)
+    else:
+        connection = Connection(url=settings.gateway_url, token=settings.token)
+    if client is not None:
+        connection.client = client
+    return ArchitApp(settings, connection, clock=clock, tz=tz, warnings=warnings)

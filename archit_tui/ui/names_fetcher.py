@@ -1,0 +1,73 @@
+"""Keeping the name book filled: the whole guild on spectate, then ids seen in new rows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from archit_tui.gateway.client import GatewayClient
+from archit_tui.gateway.errors import GatewayNotConnected, GatewayRequestError, GatewayTimeout
+from archit_tui.gateway.state import Phase
+from archit_tui.protocol.actions import action_type
+from archit_tui.protocol.models import LogPoolEvent
+from archit_tui.protocol.names import LookupKind, NameBook
+
+_POOLS: tuple[LookupKind, ...] = ("member", "channel", "role", "customEmoji")
+_ASKED_PER_REQUEST = 100
+
+
+class NamesFetcher:
+    """Asks the gateway's pools for the names the rows show."""
+
+    def __init__(self, client: GatewayClient, names: NameBook, learnt: Callable[[], None]) -> None:
+        self.client = client
+        self.names = names
+        self.learnt = learnt
+        self.guild_id: int | None = None
+
+    def reset(self) -> None:
+        """Another guild: forget its names (the guild list stays)."""
+        guilds = dict(self.names.guilds)
+        self.names.clear()
+        self.names.guilds.update(guilds)
+        self.guild_id = None
+
+    async def fetch_all(self, guild_id: int) -> None:
+        """Every member, channel, role and custom emoji of ``guild_id``."""
+        self.guild_id = guild_id
+        for kind in _POOLS:
+            result = await self.client.request_all(kind, guild_id)
+            if self.guild_id != guild_id:
+                return
+            self.names.learn(result.entities)
+            self.learnt()
+
+    def note(self, rows: Sequence[LogPoolEvent]) -> None:
+        """Remember the ids these rows show, to ask for the names not known yet."""
+        want = self.names.want
+        for row in rows:
+            action = row.action
+            if action.agent_id:
+                want("member", action.agent_id)
+            if action.subject_id and action_type(action.action_number).subject == "member":
+                want("member", action.subject_id)
+            if action.channel_id:
+                want("channel", action.channel_id)
+
+    async def ask_for_wanted(self) -> None:
+        """Ask the pools about ids seen in rows whose names are not known yet."""
+        guild_id = self.guild_id
+        if guild_id is None or self.client.state.phase is not Phase.SPECTATING:
+            return
+        for kind in ("member", "channel"):
+            ids = self.names.take_wanted(kind, _ASKED_PER_REQUEST)
+            if not ids:
+                continue
+            try:
+                result = await self.client.request_pool(kind, guild_id, ids)
+            except (GatewayNotConnected, GatewayTimeout, GatewayRequestError):
+                self.names.give_back(kind, ids)  # asked again on a later tick
+                return
+            if self.guild_id == guild_id:
+                self.names.learn(result.entities)
+                self.names.learn_missing(kind, result.nonexistent)
+                self.learnt()

@@ -1,0 +1,49 @@
+"""Help: the key bindings and the filter language."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from archit_tui.protocol.query import QUERY_HELP
+
+
+def bindings_text(title: str, bindings: Iterable[BindingType]) -> Text:
+    """A titled list of keys and what they do."""
+    text = Text(title + "\n", style="bold")
+    for binding in bindings:
+        if not isinstance(binding, Binding) or not binding.description:
+            continue
+        keys = ", ".join(key.replace("_", " ") for key in binding.key.split(","))
+        text.append(f"  {keys:<22}", style="bold")
+        text.append(binding.description + "\n")
+    return text
+
+
+class HelpScreen(ModalScreen[None]):
+    """Keys and the filter language; any of Escape, q, ? or F1 closes it."""
+
+    BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close")]
+
+    def __init__(self, sections: list[tuple[str, Iterable[BindingType]]]) -> None:
+        super().__init__()
+        self.sections = sections
+
+    def compose(self) -> ComposeResult:
+        body = Text()
+        for title, bindings in self.sections:
+            body.append(bindings_text(title, bindings))
+            body.append("\n")
+        body.append("The filter language\n", style="bold")
+        body.append(QUERY_HELP)
+        with VerticalScroll(id="help"):
+            yield Static(body)
+
+    async def action_dismiss(self, result: None = None) -> None:
+        self.dismiss(None)

@@ -1,0 +1,306 @@
+"""The main screen: filter bar, log table with its header, detail pane and status bar."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable
+from datetime import tzinfo
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container, Vertical
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from archit_tui.protocol.cells import TimeFormat
+from archit_tui.protocol.logstore import ActionStore
+from archit_tui.protocol.models import LogPoolEvent
+from archit_tui.protocol.names import NameBook
+from archit_tui.protocol.query import Query, term_for
+from archit_tui.protocol.views import AllRows, MatchingRows, RowView, SortedRows
+
+from ..filtering import filter_store, select_seqs
+from ..sorting import sort_key
+from ..widgets.columns import ColumnHeader, ColumnName
+from ..widgets.detail_pane import DetailPane, pretty_json
+from ..widgets.filter_bar import FilterBar
+from ..widgets.log_table import LogTable
+from ..widgets.status_bar import StatusBar
+
+WIDE = 140
+"""From this width the detail pane sits beside the table, else below it."""
+
+DEMO_HINT = (
+    "Demo: the built-in stand-in gateway. For a real guild: `archit-tui config init`, "
+    "then set gateway_url and token_file."
+)
+
+
+class MainScreen(Screen[None]):
+    """Where a moderator lives: the guild's log actions, filtered and inspected."""
+
+    BINDINGS = [
+        Binding("slash", "focus_filter", "Filter"),
+        Binding("escape", "leave_filter", "Table", show=False),
+        Binding("equals_sign", "filter_by_cell", "Match cell"),
+        Binding("minus", "filter_by_cell(True)", "Exclude cell", show=False),
+        Binding("s", "sort", "Sort"),
+        Binding("d", "toggle_detail", "Detail"),
+        Binding("c", "copy_raw", "Copy raw"),
+    ]
+
+    def __init__(
+        self,
+        store: ActionStore,
+        names: NameBook,
+        *,
+        time_format: TimeFormat,
+        now_ms: Callable[[], int],
+        tz: tzinfo | None,
+        demo: bool,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.names = names
+        self.time_format = time_format
+        self.now_ms = now_ms
+        self.tz = tz
+        self.demo = demo
+        self.query_in_force: Query | None = None
+        """The filter applied to the table; None shows every row."""
+        self.sort_column: ColumnName | None = None
+        self.sort_reverse = False
+        self._filtering = False
+        self._first_layout = True
+        self._arrivals: deque[tuple[float, int]] = deque()
+        # Kept as attributes: the stream keeps updating them, even while the screen closes.
+        self.filter_bar = FilterBar(now_ms, tz, id="filter-bar")
+        self.table = LogTable(
+            store, names, time_format=time_format, now_ms=now_ms, tz=tz, id="log-table"
+        )
+        self.status = StatusBar(id="status-bar")
+
+    def compose(self) -> ComposeResult:
+        if self.demo:
+            yield Static(DEMO_HINT, id="demo-hint", markup=False)
+        yield self.filter_bar
+        with Container(id="body"):
+            with Vertical(id="log-pane"):
+                yield ColumnHeader(id="column-header")
+                yield self.table
+            yield DetailPane(self.names, self.now_ms, self.tz, id="detail")
+        yield self.status
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.status.demo = self.demo
+        self.status.max_actions = self.store.max_actions
+        self.table.focus()
+        self.set_interval(1.0, self._tick)
+
+    # Rows in ------------------------------------------------------------------------------------
+
+    def add_actions(self, events: list[LogPoolEvent], now: float) -> None:
+        """Hold ``events`` and show the ones the filter lets through; one update per batch."""
+        added = self.store.add(events)
+        self._arrivals.append((now, added.count))
+        view = self.table.view
+        view.forget_before(self.store.first_seq)
+        new = 0
+        if added.count and not self._filtering and not isinstance(view, AllRows):
+            first_index = added.first_seq - self.store.first_seq
+            seqs = (
+                select_seqs(self.query_in_force, self.store, self.names, max(first_index, 0))
+                if self.query_in_force is not None
+                else list(range(max(added.first_seq, self.store.first_seq), self.store.end_seq))
+            )
+            view.add(seqs)
+            new = len(seqs)
+        elif isinstance(view, AllRows):
+            new = added.count
+        self.table.rows_added(new)
+        self._update_counts()
+        self.status.rate = self._rate(now)
+
+    def _update_counts(self) -> None:
+        status = self.status
+        status.held = len(self.store)
+        status.shown = len(self.table.view)
+        status.dropped = self.store.dropped
+        if self.query_in_force is not None and not self._filtering:
+            self.filter_bar.count_text = f"{len(self.table.view):,} matches"
+
+    def _rate(self, now: float, window: float = 5.0) -> float:
+        while self._arrivals and self._arrivals[0][0] < now - window:
+            self._arrivals.popleft()
+        return sum(count for _, count in self._arrivals) / window
+
+    def _tick(self) -> None:
+        """Once a second: let the rate decay when quiet, and age relative times."""
+        self.status.rate = self._rate(self.app.clock())  # type: ignore[attr-defined]
+        if self.time_format == "relative":
+            self.table.refresh()
+
+    def clear_rows(self) -> None:
+        """Forget every row (another guild is about to be spectated)."""
+        self.store.clear()
+        self._install(None)
+        self._update_counts()
+
+    # Filter -------------------------------------------------------------------------------------
+
+    @on(FilterBar.Changed)
+    def _filter_changed(self, event: FilterBar.Changed) -> None:
+        query = None if event.query.is_empty else event.query
+        self.query_in_force = query
+        if query is None:
+            self.filter_bar.count_text = ""
+            self._install(None)
+        else:
+            self.run_filter(query)
+
+    @work(exclusive=True, group="filter", exit_on_error=False)
+    async def run_filter(self, query: Query) -> None:
+        self._filtering = True
+        bar = self.filter_bar
+        bar.count_text = "filtering…"
+        try:
+            matches = await filter_store(
+                query,
+                self.store,
+                self.names,
+                first_screen=max(self.table.size.height, 1),
+                show_first=self._show_first_screen,
+            )
+        finally:
+            self._filtering = False
+        if self.query_in_force is query:
+            self._install(matches)
+
+    def _show_first_screen(self, seqs: list[int]) -> None:
+        self.table.set_view(MatchingRows(seqs))
+        self.filter_bar.count_text = f"{len(seqs):,}+ matches, counting…"
+
+    def _install(self, matches: list[int] | None) -> None:
+        """Show ``matches`` (every row if None) in the current sort order."""
+        view: RowView
+        if self.sort_column is None:
+            view = AllRows(self.store) if matches is None else MatchingRows(matches)
+        else:
+            seqs = range(self.store.first_seq, self.store.end_seq) if matches is None else matches
+            key = sort_key(self.sort_column, self.store, self.names)
+            view = SortedRows(seqs, key, reverse=self.sort_reverse)
+        self.table.set_view(view)
+        self._update_counts()
+
+    def action_focus_filter(self) -> None:
+        self.filter_bar.input.focus()
+
+    def action_leave_filter(self) -> None:
+        self.table.focus()
+
+    @on(FilterBar.Done)
+    def _filter_done(self) -> None:
+        self.table.focus()
+
+    def action_filter_by_cell(self, exclude: bool = False) -> None:
+        """Add a term that keeps (or, with ``exclude``, drops) rows with this cell's value."""
+        seq = self.table.cursor_seq
+        if seq is None:
+            return
+        column = self.table.cursor_column_name
+        index = self.store.index(seq)
+        value: str | int
+        field: str
+        if column == "type":
+            field, value = "type", self.store.numbers[index]
+        elif column in ("agent", "subject", "channel"):
+            ids = {"agent": self.store.agents, "subject": self.store.subjects}
+            column_ids = ids.get(column, self.store.channels)
+            if not column_ids[index]:
+                self.notify("That cell is empty.", severity="warning")
+                return
+            field, value = column, column_ids[index]
+        elif column == "time":
+            field, value = "time", self.store.times[index]
+        else:
+            field, value = "text", self.store.action(seq).content or ""
+        term = term_for(field, value)  # type: ignore[arg-type]
+        bar = self.filter_bar
+        current = bar.input.value.strip()
+        bar.set_query_text(f"{current} {'-' if exclude else ''}{term}".strip())
+
+    # Sort ---------------------------------------------------------------------------------------
+
+    @on(ColumnHeader.Clicked)
+    def _header_clicked(self, event: ColumnHeader.Clicked) -> None:
+        self._sort_by(event.column)
+
+    def action_sort(self) -> None:
+        """Sort by the cursor's column; again to reverse; a third time for arrival order."""
+        self._sort_by(self.table.cursor_column_name)
+
+    def _sort_by(self, column: ColumnName) -> None:
+        if self.sort_column != column:
+            self.sort_column, self.sort_reverse = column, False
+        elif not self.sort_reverse:
+            self.sort_reverse = True
+        else:
+            self.sort_column, self.sort_reverse = None, False
+        header = self.query_one(ColumnHeader)
+        header.sort_column, header.sort_reverse = self.sort_column, self.sort_reverse
+        view = self.table.view
+        matches = None if isinstance(view, AllRows) else [view.seq_at(i) for i in range(len(view))]
+        if matches is not None and self.query_in_force is None:
+            matches = None
+        if matches is not None:
+            matches.sort()
+        self._install(matches)
+
+    # Detail -------------------------------------------------------------------------------------
+
+    @on(LogTable.Highlighted)
+    def _row_highlighted(self, event: LogTable.Highlighted) -> None:
+        self._show_detail(event.seq)
+
+    def _show_detail(self, seq: int | None) -> None:
+        detail = self.query_one(DetailPane)
+        if not detail.display:
+            return
+        if seq is None or not self.store.holds(seq):
+            detail.show(None)
+        else:
+            detail.show(self.store.action(seq), self.store.raw(seq))
+
+    def action_toggle_detail(self) -> None:
+        detail = self.query_one(DetailPane)
+        detail.display = not detail.display
+        self._show_detail(self.table.cursor_seq)
+
+    def action_copy_raw(self) -> None:
+        seq = self.table.cursor_seq
+        if seq is None or not self.store.holds(seq):
+            self.notify("No row is selected.", severity="warning")
+            return
+        text = pretty_json(self.store.raw(seq))
+        self.app.copy_to_clipboard(text)
+        self.notify(f"Copied the raw payload ({len(text):,} characters) to the clipboard.")
+
+    @on(LogTable.FollowingChanged)
+    def _following_changed(self, event: LogTable.FollowingChanged) -> None:
+        self.status.unseen = None if event.following else event.unseen
+
+    # Layout -------------------------------------------------------------------------------------
+
+    def on_resize(self, event: Resize) -> None:
+        wide = event.size.width >= WIDE
+        if self._first_layout:
+            self._first_layout = False
+            self.query_one(DetailPane).display = wide  # room to spare: show details at once
+        self.set_class(wide, "-wide")
+
+    @on(LogTable.ColumnsChanged)
+    def _columns_changed(self, event: LogTable.LayoutChanged) -> None:
+        self.query_one(ColumnHeader).columns = event.columns

@@ -1,0 +1,316 @@
+"""The log table: a virtualised view of held log actions that draws only the visible rows.
+
+Built on Textual's line API (as toolong does): `render_line` renders one row from the store's
+columns on demand, so adding a row costs nothing until it scrolls into view. The table follows
+the newest row while the cursor is on the last row; moving up or scrolling up pauses following
+and counts the rows that arrive meanwhile.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import tzinfo
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from archit_tui.protocol.actions import Category
+from archit_tui.protocol.cells import RowCells, TimeFormat, row_cells, time_cell
+from archit_tui.protocol.logstore import ActionStore
+from archit_tui.protocol.names import NameBook
+from archit_tui.protocol.views import AllRows, RowView
+
+from .columns import ColumnLayout, ColumnName, fit_cell
+
+CATEGORY_CLASSES = {category: f"log-table--{category.value}" for category in Category}
+
+
+class LogTable(ScrollView, can_focus=True):
+    """Held log actions, one row each; the cursor selects a row and a column."""
+
+    DEFAULT_CSS = """
+    LogTable { overflow-x: hidden; overflow-y: auto; }
+    """
+    COMPONENT_CLASSES = {
+        "log-table--cursor",
+        "log-table--cursor-cell",
+        "log-table--time",
+        "log-table--name",
+        "log-table--dim",
+        "log-table--flag",
+        *CATEGORY_CLASSES.values(),
+    }
+    BINDINGS = [
+        Binding("up,k", "cursor_up", "Up", show=False),
+        Binding("down,j", "cursor_down", "Down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("home", "first", "Oldest", show=False),
+        Binding("end,G", "follow", "Newest"),
+        Binding("left,h", "cursor_left", "Column left", show=False),
+        Binding("right,l", "cursor_right", "Column right", show=False),
+    ]
+
+    following: reactive[bool] = reactive(True)
+    """True while the table keeps the newest row in view with the cursor on it."""
+    cursor_column: reactive[int] = reactive(0)
+    """Index, in the visible columns, of the column the cursor is on."""
+
+    class Highlighted(Message):
+        """The cursor moved to another row (``seq``), or off every row (None)."""
+
+        def __init__(self, seq: int | None) -> None:
+            super().__init__()
+            self.seq = seq
+
+    class FollowingChanged(Message):
+        """Following paused or resumed; ``unseen`` rows arrived while paused."""
+
+        def __init__(self, following: bool, unseen: int) -> None:
+            super().__init__()
+            self.following = following
+            self.unseen = unseen
+
+    class ColumnsChanged(Message):
+        """The columns changed with the table's width."""
+
+        def __init__(self, columns: ColumnLayout) -> None:
+            super().__init__()
+            self.columns = columns
+
+    def __init__(
+        self,
+        store: ActionStore,
+        names: NameBook,
+        *,
+        time_format: TimeFormat,
+        now_ms: Callable[[], int],
+        tz: tzinfo | None,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id)
+        self.store = store
+        self.names = names
+        self.view: RowView = AllRows(store)
+        self.time_format = time_format
+        self.now_ms = now_ms
+        self.tz = tz
+        self.columns = ColumnLayout.fit(80)
+        self.unseen = 0
+        """Rows added to the view while following was paused."""
+        self._cursor_seq: int | None = None
+        self._cells: LRUCache[tuple[int, int], RowCells] = LRUCache(1024)
+
+    # Data in ------------------------------------------------------------------------------------
+
+    def set_view(self, view: RowView) -> None:
+        """Show ``view`` instead (a new filter or sort); the cursor stays on its row if shown."""
+        self.view = view
+        self._rows_changed()
+
+    def rows_added(self, count: int) -> None:
+        """``count`` rows joined the view (and maybe old ones left): update, follow, count."""
+        if not self.following and count:
+            self.unseen += count
+            self.post_message(self.FollowingChanged(False, self.unseen))
+        self._rows_changed()
+
+    def names_changed(self) -> None:
+        """Names were learnt: redraw the visible rows with them."""
+        self._cells.clear()
+        self.refresh()
+
+    def _rows_changed(self) -> None:
+        previous_top = self._top_seq()
+        self.virtual_size = Size(self.size.width, len(self.view))
+        if self.following:
+            self._move_cursor_to(len(self.view) - 1)
+            self.scroll_to(y=self.max_scroll_y_for(len(self.view)), animate=False, immediate=True)
+        else:
+            top = self.view.position_of(previous_top) if previous_top is not None else None
+            if top is not None and top != round(self.scroll_y):
+                self.scroll_to(y=top, animate=False, immediate=True)
+            if self._cursor_seq is not None and self.view.position_of(self._cursor_seq) is None:
+                self._move_cursor_to(min(self.cursor_position or 0, len(self.view) - 1))
+        self.refresh()
+
+    def max_scroll_y_for(self, rows: int) -> int:
+        return max(rows - self.scrollable_content_region.height, 0)
+
+    def _top_seq(self) -> int | None:
+        top = round(self.scroll_y)
+        return self.view.seq_at(top) if 0 <= top < len(self.view) else None
+
+    # Cursor -------------------------------------------------------------------------------------
+
+    @property
+    def cursor_seq(self) -> int | None:
+        """The seq of the row under the cursor."""
+        return self._cursor_seq
+
+    @property
+    def cursor_position(self) -> int | None:
+        return None if self._cursor_seq is None else self.view.position_of(self._cursor_seq)
+
+    @property
+    def cursor_column_name(self) -> ColumnName:
+        names = self.columns.names
+        return names[min(self.cursor_column, len(names) - 1)]
+
+    def _move_cursor_to(self, position: int, *, scroll: bool = False) -> None:
+        if not len(self.view):
+            seq = None
+        else:
+            position = max(0, min(position, len(self.view) - 1))
+            seq = self.view.seq_at(position)
+            if scroll:
+                self.scroll_to_region_for(position)
+        if seq != self._cursor_seq:
+            self._cursor_seq = seq
+            self.post_message(self.Highlighted(seq))
+            self.refresh()
+
+    def scroll_to_region_for(self, position: int) -> None:
+        height = self.scrollable_content_region.height
+        top = round(self.scroll_y)
+        if position < top:
+            self.scroll_to(y=position, animate=False, immediate=True)
+        elif position >= top + height:
+            self.scroll_to(y=position - height + 1, animate=False, immediate=True)
+
+    def _set_following(self, following: bool) -> None:
+        if following == self.following:
+            return
+        self.following = following
+        if following:
+            self.unseen = 0
+        self.post_message(self.FollowingChanged(following, self.unseen))
+
+    def _step(self, rows: int) -> None:
+        position = self.cursor_position
+        target = (len(self.view) - 1 if position is None else position) + rows
+        last = len(self.view) - 1
+        self._set_following(target >= last)
+        self._move_cursor_to(target, scroll=True)
+
+    def action_cursor_up(self) -> None:
+        self._step(-1)
+
+    def action_cursor_down(self) -> None:
+        self._step(1)
+
+    def action_page_up(self) -> None:
+        self._step(-max(self.scrollable_content_region.height - 1, 1))
+
+    def action_page_down(self) -> None:
+        self._step(max(self.scrollable_content_region.height - 1, 1))
+
+    def action_first(self) -> None:
+        self._set_following(False)
+        self._move_cursor_to(0, scroll=True)
+
+    def action_follow(self) -> None:
+        """Jump to the newest row and follow again."""
+        self._set_following(True)
+        self._rows_changed()
+
+    def action_cursor_left(self) -> None:
+        self.cursor_column = max(self.cursor_column - 1, 0)
+
+    def action_cursor_right(self) -> None:
+        self.cursor_column = min(self.cursor_column + 1, len(self.columns.widths) - 1)
+
+    def watch_cursor_column(self) -> None:
+        self.refresh()
+
+    # Mouse --------------------------------------------------------------------------------------
+
+    def on_click(self, event: events.Click) -> None:
+        position = round(self.scroll_y) + event.y
+        if position < len(self.view):
+            self._set_following(position == len(self.view) - 1)
+            self._move_cursor_to(position)
+            column = self.columns.column_at(event.x)
+            if column is not None:
+                self.cursor_column = self.columns.names.index(column)
+
+    def _on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        super()._on_mouse_scroll_up(event)
+        self._set_following(False)
+
+    def _on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        super()._on_mouse_scroll_down(event)
+        if round(self.scroll_y) >= self.max_scroll_y_for(len(self.view)):
+            self.action_follow()
+
+    # Drawing ------------------------------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        columns = ColumnLayout.fit(self.scrollable_content_region.width)
+        if columns != self.columns:
+            self.columns = columns
+            self.post_message(self.ColumnsChanged(columns))
+        self.virtual_size = Size(event.size.width, len(self.view))
+        if self.following:
+            self.scroll_to(y=self.max_scroll_y_for(len(self.view)), animate=False, immediate=True)
+
+    def cells(self, seq: int) -> RowCells:
+        """The cells of row ``seq`` (cached until names change)."""
+        key = (seq, self.names.version)
+        cells = self._cells.get(key)
+        if cells is None:
+            cells = row_cells(self.store.action(seq), self.names)
+            self._cells[key] = cells
+        return cells
+
+    def render_line(self, y: int) -> Strip:
+        position = round(self.scroll_y) + y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if position >= len(self.view):
+            return Strip.blank(width, base)
+        seq = self.view.seq_at(position)
+        if not self.store.holds(seq):
+            return Strip.blank(width, base)
+        strip = Strip(self._row_segments(seq, base, seq == self._cursor_seq))
+        return strip.crop_extend(0, width, base)
+
+    def _row_segments(self, seq: int, base: Style, is_cursor: bool) -> list[Segment]:
+        index = self.store.index(seq)
+        cells = self.cells(seq)
+
+        def style_of(name: str) -> Style:
+            return self.get_component_rich_style(name, partial=True)
+
+        row_style = base + style_of("log-table--cursor") if is_cursor else base
+        cursor_cell = style_of("log-table--cursor-cell") if is_cursor and self.has_focus else None
+        flag = "!" if self.store.flagged[index] else " "
+        segments = [Segment(flag, row_style + style_of("log-table--flag"))]
+        category = self.store.action(seq).type.category
+        texts: dict[ColumnName, tuple[str, Style]] = {
+            "time": (self._time_text(index), style_of("log-table--time")),
+            "type": (cells.type, style_of(CATEGORY_CLASSES[category])),
+            "agent": (cells.agent, style_of("log-table--name")),
+            "subject": (cells.subject, style_of("log-table--name")),
+            "channel": (cells.channel, style_of("log-table--dim")),
+            "summary": (cells.summary, Style()),
+        }
+        for column_index, (name, width) in enumerate(self.columns.widths):
+            text, style = texts[name]
+            style = row_style + style
+            if cursor_cell is not None and column_index == self.cursor_column:
+                style += cursor_cell
+            segments.append(Segment(fit_cell(text, width), style))
+            segments.append(Segment(" ", row_style))
+        return segments
+
+    def _time_text(self, index: int) -> str:
+        return time_cell(self.store.times[index], self.time_format, self.now_ms(), self.tz)

@@ -73,7 +73,7 @@ def subject_cell(action: LogAction, names: NameLookup) -> str:
     if kind == "emoji":
         return ":" + one_line(names.emoji_name(subject) or str(subject), NAME_LIMIT) + ":"
     if kind == "message":
-        return "message"
+        return ""  # a message id says nothing at a glance; the detail pane shows it
     if kind == "action":
         return f"action {subject}"
     return str(subject)

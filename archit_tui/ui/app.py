@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import tzinfo
 
 from textual import work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 
 from archit_tui.config import Settings
 from archit_tui.gateway.errors import (
@@ -238,11 +239,16 @@ class ArchitApp(App[None]):
         self.post_message(NamesLearnt())
 
     def on_names_learnt(self) -> None:
-        self.main.query_one(LogTable).names_changed()
+        self.main.table.names_changed()
         if self.guild_id is not None:
             self.main.status.guild_name = self.names.guild_name(self.guild_id)
 
     # Actions ------------------------------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Switch guild", "Spectate another guild", self.action_switch_guild)
+        yield SystemCommand("Help", "Keys and the filter language", self.action_help)
 
     def action_help(self) -> None:
         sections = [

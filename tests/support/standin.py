@@ -18,7 +18,7 @@ FIXED_START_MS = 1_764_763_200_000
 """2025-12-03T12:00:00Z: the stand-in's clock starts here in tests."""
 
 
-def test_settings(**overrides: Any) -> StandInSettings:
+def standin_settings(**overrides: Any) -> StandInSettings:
     """Quiet, seeded, fixed-clock settings on a free loopback port."""
     base = StandInSettings(
         token=Secret(TEST_TOKEN),
@@ -34,7 +34,7 @@ def test_settings(**overrides: Any) -> StandInSettings:
 @asynccontextmanager
 async def running_standin(**overrides: Any) -> AsyncIterator[StandInGateway]:
     """A started stand-in gateway, stopped on exit."""
-    gateway = StandInGateway(test_settings(**overrides))
+    gateway = StandInGateway(standin_settings(**overrides))
     await gateway.start()
     try:
         yield gateway

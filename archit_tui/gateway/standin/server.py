@@ -102,7 +102,9 @@ class StandInGateway:
         return self._url
 
     async def stop(self) -> None:
-        """Stop traffic, drop every connection and stop listening."""
+        """Stop traffic, drop every connection and stop listening (again: nothing to do)."""
+        if self._runner is None:
+            return
         streams, self._traffic = self._traffic, {}
         for traffic in streams.values():
             await traffic.stop()

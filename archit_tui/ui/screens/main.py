@@ -19,6 +19,8 @@ from archit_tui.protocol.logstore import ActionStore
 from archit_tui.protocol.models import LogPoolEvent
 from archit_tui.protocol.names import NameBook
 from archit_tui.protocol.query import Query, term_for
+from archit_tui.protocol.snowflake import unix_ms_to_datetime
+from archit_tui.protocol.text import one_line
 from archit_tui.protocol.views import AllRows, MatchingRows, RowView, SortedRows
 
 from ..filtering import filter_store, select_seqs
@@ -28,6 +30,9 @@ from ..widgets.detail_pane import DetailPane, pretty_json
 from ..widgets.filter_bar import FilterBar
 from ..widgets.log_table import LogTable
 from ..widgets.status_bar import StatusBar
+
+CELL_PHRASE_LIMIT = 60
+"""Characters of a message kept when filtering by the summary cell (a phrase matches within)."""
 
 WIDE = 140
 """From this width the detail pane sits beside the table, else below it."""
@@ -81,6 +86,8 @@ class MainScreen(Screen[None]):
             store, names, time_format=time_format, now_ms=now_ms, tz=tz, id="log-table"
         )
         self.status = StatusBar(id="status-bar")
+        self.header = ColumnHeader(id="column-header")
+        self.detail = DetailPane(names, now_ms, tz, id="detail")
 
     def compose(self) -> ComposeResult:
         if self.demo:
@@ -88,9 +95,9 @@ class MainScreen(Screen[None]):
         yield self.filter_bar
         with Container(id="body"):
             with Vertical(id="log-pane"):
-                yield ColumnHeader(id="column-header")
+                yield self.header
                 yield self.table
-            yield DetailPane(self.names, self.now_ms, self.tz, id="detail")
+            yield self.detail
         yield self.status
         yield Footer()
 
@@ -206,31 +213,33 @@ class MainScreen(Screen[None]):
         self.table.focus()
 
     def action_filter_by_cell(self, exclude: bool = False) -> None:
-        """Add a term that keeps (or, with ``exclude``, drops) rows with this cell's value."""
+        """Add a term that keeps (or, with ``exclude``, drops) rows with this cell's value.
+
+        On the time column it keeps the rows from that second on (or, excluded, before it).
+        """
         seq = self.table.cursor_seq
         if seq is None:
             return
-        column = self.table.cursor_column_name
+        term = self._cell_term(seq, self.table.cursor_column_name)
+        if term is None:
+            self.notify("That cell is empty.", severity="warning")
+            return
+        current = self.filter_bar.input.value.strip()
+        self.filter_bar.set_query_text(f"{current} {'-' if exclude else ''}{term}".strip())
+
+    def _cell_term(self, seq: int, column: ColumnName) -> str | None:
         index = self.store.index(seq)
-        value: str | int
-        field: str
         if column == "type":
-            field, value = "type", self.store.numbers[index]
-        elif column in ("agent", "subject", "channel"):
-            ids = {"agent": self.store.agents, "subject": self.store.subjects}
-            column_ids = ids.get(column, self.store.channels)
-            if not column_ids[index]:
-                self.notify("That cell is empty.", severity="warning")
-                return
-            field, value = column, column_ids[index]
-        elif column == "time":
-            field, value = "time", self.store.times[index]
-        else:
-            field, value = "text", self.store.action(seq).content or ""
-        term = term_for(field, value)  # type: ignore[arg-type]
-        bar = self.filter_bar
-        current = bar.input.value.strip()
-        bar.set_query_text(f"{current} {'-' if exclude else ''}{term}".strip())
+            return term_for("type", self.store.numbers[index])
+        if column == "time":
+            moment = unix_ms_to_datetime(self.store.times[index] // 1000 * 1000)
+            return "after:" + moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+        if column == "summary":
+            content = one_line(self.store.action(seq).content or "", CELL_PHRASE_LIMIT)
+            return term_for("text", content.rstrip("…")) if content else None
+        ids = {"agent": self.store.agents, "subject": self.store.subjects}
+        entity_id = ids.get(column, self.store.channels)[index]
+        return term_for(column, entity_id) if entity_id else None  # type: ignore[arg-type]
 
     # Sort ---------------------------------------------------------------------------------------
 
@@ -249,7 +258,7 @@ class MainScreen(Screen[None]):
             self.sort_reverse = True
         else:
             self.sort_column, self.sort_reverse = None, False
-        header = self.query_one(ColumnHeader)
+        header = self.header
         header.sort_column, header.sort_reverse = self.sort_column, self.sort_reverse
         view = self.table.view
         matches = None if isinstance(view, AllRows) else [view.seq_at(i) for i in range(len(view))]
@@ -266,7 +275,7 @@ class MainScreen(Screen[None]):
         self._show_detail(event.seq)
 
     def _show_detail(self, seq: int | None) -> None:
-        detail = self.query_one(DetailPane)
+        detail = self.detail
         if not detail.display:
             return
         if seq is None or not self.store.holds(seq):
@@ -275,7 +284,7 @@ class MainScreen(Screen[None]):
             detail.show(self.store.action(seq), self.store.raw(seq))
 
     def action_toggle_detail(self) -> None:
-        detail = self.query_one(DetailPane)
+        detail = self.detail
         detail.display = not detail.display
         self._show_detail(self.table.cursor_seq)
 
@@ -298,9 +307,9 @@ class MainScreen(Screen[None]):
         wide = event.size.width >= WIDE
         if self._first_layout:
             self._first_layout = False
-            self.query_one(DetailPane).display = wide  # room to spare: show details at once
+            self.detail.display = wide  # room to spare: show details at once
         self.set_class(wide, "-wide")
 
     @on(LogTable.ColumnsChanged)
     def _columns_changed(self, event: LogTable.LayoutChanged) -> None:
-        self.query_one(ColumnHeader).columns = event.columns
+        self.header.columns = event.columns

@@ -69,7 +69,8 @@ class DetailPane(VerticalScroll):
         if action.agent_id is not None:
             rows.append(("Agent", f"{member_cell(action.agent_id, names)} ({action.agent_id})"))
         if action.subject_id is not None:
-            rows.append(("Subject", f"{subject_cell(action, names)} ({action.subject_id})"))
+            subject = subject_cell(action, names) or action.type.subject
+            rows.append(("Subject", f"{subject} ({action.subject_id})"))
         if action.channel_id is not None:
             rows.append(
                 ("Channel", f"{channel_cell(action.channel_id, names)} ({action.channel_id})")

@@ -111,5 +111,6 @@ class FilterBar(Horizontal):
         if error is None:
             status.update(Text(self.count_text))
         else:
-            status.update(Text(f"✗ {error.message} (last valid filter kept)"))
+            status.update(Text(f"✗ last valid filter kept: {error.message}"))
+        status.tooltip = None if error is None else error.message
         self.input.refresh()

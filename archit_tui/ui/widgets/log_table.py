@@ -133,7 +133,7 @@ class LogTable(ScrollView, can_focus=True):
         self.virtual_size = Size(self.size.width, len(self.view))
         if self.following:
             self._move_cursor_to(len(self.view) - 1)
-            self.scroll_to(y=self.max_scroll_y_for(len(self.view)), animate=False, immediate=True)
+            self.scroll_end(animate=False)
         else:
             top = self.view.position_of(previous_top) if previous_top is not None else None
             if top is not None and top != round(self.scroll_y):
@@ -141,9 +141,6 @@ class LogTable(ScrollView, can_focus=True):
             if self._cursor_seq is not None and self.view.position_of(self._cursor_seq) is None:
                 self._move_cursor_to(min(self.cursor_position or 0, len(self.view) - 1))
         self.refresh()
-
-    def max_scroll_y_for(self, rows: int) -> int:
-        return max(rows - self.scrollable_content_region.height, 0)
 
     def _top_seq(self) -> int | None:
         top = round(self.scroll_y)
@@ -248,7 +245,7 @@ class LogTable(ScrollView, can_focus=True):
 
     def _on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
         super()._on_mouse_scroll_down(event)
-        if round(self.scroll_y) >= self.max_scroll_y_for(len(self.view)):
+        if round(self.scroll_y) >= self.max_scroll_y:
             self.action_follow()
 
     # Drawing ------------------------------------------------------------------------------------
@@ -260,7 +257,7 @@ class LogTable(ScrollView, can_focus=True):
             self.post_message(self.ColumnsChanged(columns))
         self.virtual_size = Size(event.size.width, len(self.view))
         if self.following:
-            self.scroll_to(y=self.max_scroll_y_for(len(self.view)), animate=False, immediate=True)
+            self.scroll_end(animate=False)
 
     def cells(self, seq: int) -> RowCells:
         """The cells of row ``seq`` (cached until names change)."""

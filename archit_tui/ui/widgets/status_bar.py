@@ -72,9 +72,7 @@ class StatusBar(Widget):
             )
         if self.unseen is not None:
             parts.append(
-                Text(
-                    f"⏸ paused, {self.unseen:,} new (End: follow)", style=style("status-bar--busy")
-                )
+                Text(f"⏸ paused: {self.unseen:,} new (End)", style=style("status-bar--busy"))
             )
         line = Text(" ", no_wrap=True, overflow="ellipsis")
         line.append(Text(" │ ").join(parts))

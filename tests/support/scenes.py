@@ -1,0 +1,159 @@
+"""Repeatable scenes of the app, for the snapshot tests and `scripts/screenshots.py`.
+
+Each scene is an app (demo mode with a seeded, fixed-clock stand-in, or a gateway that cannot
+be reached), a terminal size, and what to do before the picture is taken. Nothing in a scene
+depends on the wall clock or on timing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+from textual.pilot import Pilot
+
+from archit_tui.gateway.standin.guilds import build_guilds
+from archit_tui.protocol.secret import Secret
+from archit_tui.ui.app import ArchitApp
+from archit_tui.ui.screens.guild_picker import GuildPicker
+from archit_tui.ui.screens.problem import ProblemScreen
+
+from .app import build_app, demo_standin
+
+DEMO_GUILD = build_guilds(7)[0]
+"""The busy community of the seeded demo."""
+
+BACKLOG = 60
+
+
+@dataclass(frozen=True)
+class Scene:
+    """One picture: the app, its size, and the steps before the shot."""
+
+    name: str
+    description: str
+    build: Callable[[], ArchitApp]
+    size: tuple[int, int]
+    before: Callable[[Pilot], Awaitable[None]]
+
+
+async def wait_until(pilot: Pilot, condition: Callable[[], bool], timeout: float = 20) -> None:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        if loop.time() > deadline:
+            raise AssertionError(f"scene never got ready: {condition}")
+        await pilot.pause(0.02)
+
+
+def _still(pilot: Pilot) -> None:
+    """No blinking cursor in pictures."""
+    for widget in pilot.app.screen.query("Input"):
+        widget.cursor_blink = False  # type: ignore[attr-defined]
+
+
+async def _streaming(pilot: Pilot) -> None:
+    app: ArchitApp = pilot.app  # type: ignore[assignment]
+    await wait_until(pilot, lambda: len(app.store) == BACKLOG)
+    await wait_until(pilot, lambda: all(app.names.member_name(a) for a in app.store.agents))
+    _still(pilot)
+
+
+def _typing(query: str) -> Callable[[Pilot], Awaitable[None]]:
+    async def before(pilot: Pilot) -> None:
+        await _streaming(pilot)
+        await pilot.press("slash", *query)
+        app: ArchitApp = pilot.app  # type: ignore[assignment]
+        await wait_until(pilot, lambda: app.main.filter_bar.input.value == query)
+        await wait_until(pilot, lambda: not app.main._filtering)  # noqa: SLF001
+        _still(pilot)
+
+    return before
+
+
+async def _detail(pilot: Pilot) -> None:
+    await _streaming(pilot)
+    await pilot.press("up", "up", "up", "right", "right")
+
+
+async def _picker(pilot: Pilot) -> None:
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, GuildPicker))
+
+
+async def _problem(pilot: Pilot) -> None:
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, ProblemScreen))
+
+
+async def _help(pilot: Pilot) -> None:
+    await _streaming(pilot)
+    await pilot.press("question_mark")
+
+
+def _demo(**settings: object) -> Callable[[], ArchitApp]:
+    return lambda: build_app(
+        standin=demo_standin(backlog=BACKLOG), guild_id=DEMO_GUILD.id, **settings
+    )
+
+
+def _refused() -> ArchitApp:
+    app = build_app(standin=demo_standin())
+    app.connection.token = Secret("a-token-the-gateway-does-not-know")
+    return app
+
+
+SCENES: tuple[Scene, ...] = (
+    Scene(
+        "streaming", "The demo guild's log actions streaming in.", _demo(), (120, 32), _streaming
+    ),
+    Scene(
+        "filtered",
+        "A filter applied: messages and reactions not by bots, with the match count.",
+        _demo(),
+        (120, 32),
+        _typing("type:message,reaction -bot"),
+    ),
+    Scene(
+        "invalid-filter",
+        "An invalid filter: the bad part underlined, the last valid filter still applied.",
+        _demo(),
+        (120, 32),
+        _typing("type:message after:yesterdayish"),
+    ),
+    Scene(
+        "detail",
+        "The detail pane beside the table on a wide terminal.",
+        _demo(),
+        (200, 50),
+        _detail,
+    ),
+    Scene(
+        "picker",
+        "The guild picker after elevation.",
+        lambda: build_app(standin=demo_standin()),
+        (100, 26),
+        _picker,
+    ),
+    Scene(
+        "refused",
+        "Elevation refused: the reason and the way forward.",
+        _refused,
+        (100, 26),
+        _problem,
+    ),
+    Scene(
+        "unreachable",
+        "The gateway cannot be reached: why, and Retry or Quit.",
+        lambda: build_app("http://127.0.0.1:9"),
+        (100, 26),
+        _problem,
+    ),
+    Scene(
+        "small",
+        "The same stream at 80x24: fewer columns, no detail pane.",
+        _demo(),
+        (80, 24),
+        _streaming,
+    ),
+    Scene("help", "Help: the keys and the filter language.", _demo(), (100, 40), _help),
+)

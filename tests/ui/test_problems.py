@@ -1,0 +1,51 @@
+"""Problems at start: each says what happened in plain words and offers a way forward."""
+
+from support.app import build_app, screen_text, until
+from support.standin import TEST_TOKEN, running_standin
+
+from archit_tui.protocol.secret import Secret
+from archit_tui.ui.screens.guild_picker import GuildPicker
+from archit_tui.ui.screens.problem import ProblemScreen
+
+
+async def test_unreachable_gateway_says_why_and_quits_on_q() -> None:
+    app = build_app("http://127.0.0.1:9")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, ProblemScreen), what="the problem")
+        text = screen_text(app)
+        assert "Cannot reach the gateway" in text
+        assert "connection refused by 127.0.0.1:9" in text
+        assert "Retry (r)" in text and "Quit (q)" in text
+        await pilot.press("q")
+        await until(pilot, lambda: not app.is_running, what="the app to quit")
+
+
+async def test_elevation_refused_then_retry_with_the_gateway_fixed() -> None:
+    async with running_standin() as gateway:
+        app = build_app(gateway.url, token=Secret("wrong-token-123456"))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await until(pilot, lambda: isinstance(app.screen, ProblemScreen), what="the problem")
+            text = screen_text(app)
+            assert "Elevation refused" in text
+            assert "the gateway refused the token" in text
+            assert "wrong-token-123456" not in text
+            app.connection.token = Secret(TEST_TOKEN)  # the user fixed the config
+            await pilot.press("r")
+            await until(pilot, lambda: isinstance(app.screen, GuildPicker), what="the picker")
+
+
+async def test_the_status_bar_says_reconnecting_and_the_stream_resumes_without_duplicates() -> None:
+    async with running_standin(backlog=20) as first:
+        port = int(first.url.rsplit(":", 1)[1])
+        guild = next(iter(first.guilds.values()))
+        app = build_app(first.url, guild_id=guild.id)
+        async with app.run_test(size=(120, 30)) as pilot:
+            await until(pilot, lambda: len(app.store) == 20, what="20 rows")
+            await first.stop()
+            await until(pilot, lambda: "reconnecting in" in screen_text(app), what="reconnecting")
+            async with running_standin(backlog=20, port=port):
+                # The same seed and clock: the new stand-in replays the same 20 actions.
+                await until(pilot, lambda: f"spectating {guild.name}" in screen_text(app))
+                await pilot.pause(0.3)
+                assert len(app.store) == 20
+                assert app.store.duplicates == 20

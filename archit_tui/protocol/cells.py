@@ -76,7 +76,7 @@ def subject_cell(action: LogAction, names: NameLookup) -> str:
         return ""  # a message id says nothing at a glance; the detail pane shows it
     if kind == "action":
         return f"action {subject}"
-    return str(subject)
+    return ""  # webhooks, integrations, auto-responses: the summary names them
 
 
 def time_cell(unix_ms: int, time_format: TimeFormat, now_ms: int, tz: tzinfo | None) -> str:

@@ -132,6 +132,7 @@ class ActionStore:
         """Forget every row (a new guild is being spectated); seqs keep counting up."""
         self._drop_oldest(len(self.ids))
         self._actions.clear()
+        self.dropped = self.duplicates = 0  # those counted the previous guild's rows
 
     def raw(self, seq: int) -> JSON:
         """The payload of ``seq`` exactly as received."""

@@ -80,3 +80,24 @@ async def test_switch_guild_from_the_command_palette() -> None:
             await pilot.press("escape")
             await until(pilot, lambda: isinstance(app.screen, MainScreen))
             assert app.guild_id == first.id
+
+
+async def test_switching_guild_keeps_the_filter_and_counts_nothing_as_dropped() -> None:
+    async with running_standin(backlog=40) as gateway:
+        first, second = list(gateway.guilds.values())[:2]
+        app = build_app(gateway.url, guild_id=first.id)
+        async with app.run_test(size=(120, 30)) as pilot:
+            await until(pilot, lambda: len(app.store) == 40)
+            await pilot.press("slash", *"type:message_send", "enter")
+            await until(pilot, lambda: "matches" in screen_text(app))
+            await app.spectate(second.id)
+            await until(pilot, lambda: len(app.store) == 40, what="second guild's rows")
+            sends = [
+                s
+                for s in range(app.store.first_seq, app.store.end_seq)
+                if app.store.numbers[app.store.index(s)] == 3001
+            ]
+            view = app.main.table.view
+            await until(pilot, lambda: [view.seq_at(i) for i in range(len(view))] == sends)
+            assert app.store.dropped == 0
+            assert "dropped" not in screen_text(app)

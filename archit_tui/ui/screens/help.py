@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.keys import format_key
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -20,7 +21,7 @@ def bindings_text(title: str, bindings: Iterable[BindingType]) -> Text:
     for binding in bindings:
         if not isinstance(binding, Binding) or not binding.description:
             continue
-        keys = ", ".join(key.replace("_", " ") for key in binding.key.split(","))
+        keys = ", ".join(format_key(key.strip()) for key in binding.key.split(","))
         text.append(f"  {keys:<22}", style="bold")
         text.append(binding.description + "\n")
     return text

@@ -153,8 +153,13 @@ class MainScreen(Screen[None]):
     def clear_rows(self) -> None:
         """Forget every row (another guild is about to be spectated)."""
         self.store.clear()
-        self._install(None)
+        self._arrivals.clear()
+        self._install(self._rows_matching_nothing_yet())
         self._update_counts()
+
+    def _rows_matching_nothing_yet(self) -> list[int] | None:
+        """The view of an empty store: every row, or none yet under a filter."""
+        return None if self.query_in_force is None else []
 
     # Filter -------------------------------------------------------------------------------------
 

@@ -14,7 +14,6 @@ import logging
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 import aiohttp
 import socketio
@@ -42,6 +41,7 @@ from .errors import (
 from .events import EventStream, StateChanged, WireLog
 from .pools import PoolRequests, PoolResult
 from .state import DISCONNECTED, ConnectionState, Phase
+from .wire_json import FastPacket, UndecodableJSON, WireText
 
 log = logging.getLogger(__name__)
 
@@ -154,19 +154,20 @@ class GatewayClient:
             handle_sigint=False,
             http_session=self._http,
             request_timeout=self.connect_timeout,
+            serializer=FastPacket,
         )
-        handlers: dict[str, Callable[..., Any]] = {
-            "log_pool": self._on_log_pool,
+        payload_handlers: dict[str, Callable[[JSON], None]] = {
             "mock_bot_event": self._on_mock_bot_event,
             "error": self._on_error,
             "pool_response": self._on_pool_response,
             "request_elevation_return": self._on_elevation_return,
             "elevation_return": self._on_deployed_elevation_return,
-            "disconnect": lambda reason=None: self._on_disconnect(socket, reason),
-            "*": self._on_unknown_event,
         }
-        for event, handler in handlers.items():
-            socket.on(event, handler)
+        for event, handle in payload_handlers.items():
+            socket.on(event, self._receiver(event, handle))
+        socket.on("log_pool", self._receive_log_pool)
+        socket.on("disconnect", lambda reason=None: self._on_disconnect(socket, reason))
+        socket.on("*", self._on_unknown_event)
         return socket
 
     async def close(self) -> None:
@@ -366,19 +367,49 @@ class GatewayClient:
 
     # Incoming events --------------------------------------------------------------------------
 
-    def _on_log_pool(self, *args: JSON) -> None:
+    def _receiver(self, event: str, handle: Callable[[JSON], None]) -> Callable[..., None]:
+        """A Socket.IO handler: record the event, catch undecodable JSON, then ``handle``."""
+
+        def receive(*args: JSON) -> None:
+            if args and type(args[-1]) is WireText:
+                args = args[:-1]
+            payload = _one_payload(args)
+            self.wire.add("in", event, payload)
+            if isinstance(payload, UndecodableJSON):
+                self.events.put(MalformedEvent(event, payload.reason, payload.text))
+            else:
+                handle(payload)
+
+        return receive
+
+    def _receive_log_pool(self, *args: JSON) -> None:
+        """``log_pool``, the busy one: its wire text is kept, so it is never encoded again."""
+        text = None
+        if len(args) == 2 and type(args[1]) is WireText:
+            args, text = args[:1], args[1]
         payload = _one_payload(args)
         self.wire.add("in", "log_pool", payload)
-        self.events.put(parse_log_pool(payload))
+        if isinstance(payload, UndecodableJSON):
+            self.events.put(MalformedEvent("log_pool", payload.reason, payload.text))
+        else:
+            self.events.put(parse_log_pool(payload, text))
 
-    def _on_mock_bot_event(self, *args: JSON) -> None:
+    def _on_unknown_event(self, event: str, *args: JSON) -> None:
+        if args and type(args[-1]) is WireText:
+            args = args[:-1]
         payload = _one_payload(args)
-        self.wire.add("in", "mock_bot_event", payload)
+        self.wire.add("in", event, payload)
+        if isinstance(payload, UndecodableJSON):
+            self.events.put(MalformedEvent(event, payload.reason, payload.text))
+        else:
+            self.events.put(
+                MalformedEvent(event, f"{event!r} is not an event this app knows", payload)
+            )
+
+    def _on_mock_bot_event(self, payload: JSON) -> None:
         self.events.put(parse_mock_bot_event(payload))
 
-    def _on_error(self, *args: JSON) -> None:
-        payload = _one_payload(args)
-        self.wire.add("in", "error", payload)
+    def _on_error(self, payload: JSON) -> None:
         error = parse_error(payload)
         if isinstance(error, GatewayError):
             if error.request_id is not None and self._pools.fail(error.request_id, error):
@@ -393,23 +424,17 @@ class GatewayClient:
         phase = Phase.ELEVATED if self._token is not None else Phase.CONNECTED
         self._set_state(ConnectionState(phase, reason=f"spectate refused: {error.text}"))
 
-    def _on_pool_response(self, *args: JSON) -> None:
-        payload = _one_payload(args)
-        self.wire.add("in", "pool_response", payload)
+    def _on_pool_response(self, payload: JSON) -> None:
         response = parse_pool_response(payload)
         if isinstance(response, MalformedEvent):
             self.events.put(response)
         else:
             self._pools.receive(response, payload)
 
-    def _on_elevation_return(self, *args: JSON) -> None:
-        payload = _one_payload(args)
-        self.wire.add("in", "request_elevation_return", payload)
+    def _on_elevation_return(self, payload: JSON) -> None:
         self._settle_elevation("request_elevation_return", payload, parse_elevation_return)
 
-    def _on_deployed_elevation_return(self, *args: JSON) -> None:
-        payload = _one_payload(args)
-        self.wire.add("in", "elevation_return", payload)
+    def _on_deployed_elevation_return(self, payload: JSON) -> None:
         self._settle_elevation("elevation_return", payload, parse_deployed_elevation_return)
 
     def _settle_elevation(
@@ -424,11 +449,6 @@ class GatewayClient:
             self.events.put(MalformedEvent(event, "arrived without an elevation request", payload))
             return
         waiter.set_result(result)
-
-    def _on_unknown_event(self, event: str, *args: JSON) -> None:
-        payload = _one_payload(args)
-        self.wire.add("in", event, payload)
-        self.events.put(MalformedEvent(event, f"{event!r} is not an event this app knows", payload))
 
 
 def _one_payload(args: tuple[JSON, ...]) -> JSON:

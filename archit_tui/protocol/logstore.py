@@ -61,7 +61,8 @@ class ActionStore:
         """Lower-cased searchable text of each row."""
         self.flagged = bytearray()
         """1 where the action had fields that could not be used (see `LogAction.problems`)."""
-        self._raws: list[str] = []
+        self._raws: list[bytes] = []
+        """Each payload as JSON text in UTF-8 (compact whatever the script)."""
         self._held_ids: set[int] = set()
         self._actions: OrderedDict[int, LogAction] = OrderedDict()
 
@@ -88,6 +89,7 @@ class ActionStore:
         first = self.end_seq
         duplicates = 0
         held = self._held_ids
+        actions = self._actions
         for event in events:
             action = event.action
             if action.id in held:
@@ -102,8 +104,14 @@ class ActionStore:
             self.channels.append(action.channel_id or 0)
             self.texts.append(searchable_text(action))
             self.flagged.append(1 if action.problems else 0)
-            self._raws.append(json.dumps(event.raw, separators=(",", ":"), ensure_ascii=False))
+            text = event.raw_text
+            if text is None:
+                text = json.dumps(event.raw, separators=(",", ":"), ensure_ascii=False)
+            self._raws.append(text.encode())
+            actions[self.end_seq - 1] = action
         count = self.end_seq - first
+        while len(actions) > _ACTION_CACHE_SIZE:
+            actions.popitem(last=False)
         self.duplicates += duplicates
         dropped = self._drop_oldest(len(self.ids) - self.max_actions)
         return Added(first, count, duplicates, dropped)
@@ -139,8 +147,8 @@ class ActionStore:
         return json.loads(self._raws[self.index(seq)])
 
     def raw_text(self, seq: int) -> str:
-        """The payload of ``seq`` as compact JSON text."""
-        return self._raws[self.index(seq)]
+        """The payload of ``seq`` as received (JSON text)."""
+        return self._raws[self.index(seq)].decode()
 
     def action(self, seq: int) -> LogAction:
         """The parsed action of ``seq`` (re-read from its payload, with a small cache)."""

@@ -73,6 +73,8 @@ class LogPoolEvent:
     action: LogAction
     raw: JSON
     """The payload as decoded, for the detail pane and for captures."""
+    raw_text: str | None = None
+    """The payload as received (JSON text), when the transport kept it."""
 
 
 @dataclass(frozen=True, slots=True)

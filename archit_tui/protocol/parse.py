@@ -73,8 +73,24 @@ def parse_deployed_elevation_return(payload: JSON) -> ElevationResult | Malforme
 # log_pool ----------------------------------------------------------------------------------------
 
 
-def parse_log_pool(payload: JSON) -> LogPoolEvent | MalformedEvent:
-    """``log_pool``: ``{"guild_id", "log_action": {...}}``, or the flat deployed variant."""
+def parse_log_pool(payload: JSON, text: str | None = None) -> LogPoolEvent | MalformedEvent:
+    """``log_pool``: ``{"guild_id", "log_action": {...}}``, or the flat deployed variant.
+
+    ``text``, when given, is the payload as it was received (JSON text), kept on the event.
+    """
+    event = quick_log_pool(payload)
+    if event is None:
+        parsed = checked_log_pool(payload)
+        if isinstance(parsed, MalformedEvent):
+            return parsed
+        event = parsed
+    if text is not None:
+        event = replace(event, raw_text=text)
+    return event
+
+
+def checked_log_pool(payload: JSON) -> LogPoolEvent | MalformedEvent:
+    """`parse_log_pool` field by field, naming what is wrong; for whatever the quick path skips."""
 
     def build() -> LogPoolEvent:
         outer = require_object(payload, "the payload")
@@ -93,6 +109,85 @@ def parse_log_pool(payload: JSON) -> LogPoolEvent | MalformedEvent:
         return LogPoolEvent(guild_id=guild_id, action=action, raw=payload)
 
     return guarded("log_pool", payload, build)
+
+
+_NOT_QUICK = object()
+_QUICK_DIGITS = 19
+"""Ids of at most 19 digits are below 2**63: no range check needed on the quick path."""
+
+
+def _quick_id(value: Any) -> Any:
+    """An id read the quick way, None for null, or `_NOT_QUICK` for anything less plain."""
+    kind = type(value)
+    if kind is str:
+        if 0 < len(value) <= _QUICK_DIGITS and value.isascii() and value.isdigit():
+            return int(value)
+        return _NOT_QUICK
+    if kind is int:
+        return value if 0 <= value < 2**63 else _NOT_QUICK
+    return None if value is None else _NOT_QUICK
+
+
+def quick_log_pool(payload: JSON) -> LogPoolEvent | None:
+    """The documented ``log_pool`` shape with every field plainly right, read fast.
+
+    None when anything is unusual (a variant, a wrong type, a missing field); the caller then
+    uses `checked_log_pool`, which gives the same result for what this accepts and a reason
+    for what it refuses. A busy guild sends thousands of these a second.
+    """
+    if type(payload) is not dict:
+        return None
+    inner = payload.get("log_action")
+    if type(inner) is not dict or "type" in inner or "data" in inner:
+        return None
+    guild_id = _quick_id(payload.get("guild_id"))
+    action_id = _quick_id(inner.get("id"))
+    number = inner.get("action_number")
+    agent = _quick_id(inner.get("agent_id"))
+    subject = _quick_id(inner.get("subject_id"))
+    channel = _quick_id(inner.get("channel_id"))
+    inner_guild = _quick_id(inner.get("guild_id"))
+    if (
+        guild_id is None
+        or action_id is None
+        or type(number) is not int
+        or _NOT_QUICK in (guild_id, action_id, agent, subject, channel, inner_guild)
+    ):
+        return None
+    timestamp = inner.get("timestamp")
+    content = inner.get("content")
+    reason = inner.get("reason")
+    reversible = inner.get("reversible", False)
+    private = inner.get("private", False)
+    origin = inner.get("origin")
+    if (
+        (
+            timestamp is not None
+            and not (type(timestamp) is int and DISCORD_EPOCH_MS <= timestamp < _LATEST_SANE_MS)
+        )
+        or (content is not None and type(content) is not str)
+        or (reason is not None and type(reason) is not str)
+        or (reversible is not None and type(reversible) is not bool)
+        or (private is not None and type(private) is not bool)
+        or (origin is not None and type(origin) is not int)
+    ):
+        return None
+    action = LogAction(
+        id=action_id,
+        action_number=number,
+        timestamp_ms=timestamp if timestamp is not None else snowflake_to_unix_ms(action_id),
+        reversible=bool(reversible),
+        agent_id=agent,
+        subject_id=subject,
+        guild_id=inner_guild if inner_guild is not None else guild_id,
+        channel_id=channel,
+        content=content,
+        reason=reason,
+        old_data=inner.get("old_data"),
+        origin=origin,
+        private=bool(private),
+    )
+    return LogPoolEvent(guild_id=guild_id, action=action, raw=payload)
 
 
 def parse_log_action(obj: JSON) -> LogAction | MalformedEvent:

@@ -41,6 +41,8 @@ def parse_snowflake(value: object) -> int:
             raise SnowflakeError(f"expected an id of decimal digits, got {_preview(value)}")
         number = int(value)
     elif isinstance(value, float):
+        if value >= 2.0**64:  # a fast JSON decoder reads integers this large as floats
+            raise SnowflakeError("expected an id, got a number larger than 2^64")
         raise SnowflakeError(f"expected an id, got the fractional number {value!r}")
     else:
         raise SnowflakeError(f"expected an id, got {json_kind(value)}")

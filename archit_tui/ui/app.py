@@ -36,6 +36,10 @@ from .widgets.log_table import LogTable
 
 FRAME_SECONDS = 1 / 30
 """The pump hands the UI one batch per frame at most, however fast events arrive."""
+UI_SHARE = 0.15
+"""Under a firehose, batches are spaced so that handling and drawing them takes at most about
+this share of the time; the rest goes to receiving (and to keys, which never wait for it)."""
+LONGEST_PAUSE = 0.5
 
 _SESSION_FAILURES = (GatewayNotConnected, GatewayTimeout, GatewayRequestError)
 
@@ -73,6 +77,8 @@ class ArchitApp(App[None]):
         self.names = NameBook()
         self.guild_id: int | None = None
         """The guild being spectated."""
+        self._ui_seconds = 0.0
+        """Time spent handling batches since the pump last looked (it paces itself by it)."""
         self.malformed: list[MalformedEvent] = []
         """Malformed events received, newest last (kept for the raw inspector)."""
         self._names_fetcher = NamesFetcher(connection.client, self.names, self._names_learnt)
@@ -114,7 +120,9 @@ class ArchitApp(App[None]):
         stream = self.connection.client.events
         while True:
             self.post_message(GatewayEvents(await stream.next_batch()))
-            await asyncio.sleep(FRAME_SECONDS)
+            ui_seconds = self._ui_seconds + self.main.table.take_render_seconds()
+            self._ui_seconds = 0.0
+            await asyncio.sleep(min(max(ui_seconds / UI_SHARE, FRAME_SECONDS), LONGEST_PAUSE))
 
     @work(exclusive=True, group="session", exit_on_error=False)
     async def start_session(self) -> None:
@@ -200,6 +208,13 @@ class ArchitApp(App[None]):
     # Events -------------------------------------------------------------------------------------
 
     def on_gateway_events(self, message: GatewayEvents) -> None:
+        started = time.perf_counter()
+        try:
+            self._handle_events(message)
+        finally:
+            self._ui_seconds += time.perf_counter() - started
+
+    def _handle_events(self, message: GatewayEvents) -> None:
         main = self.main
         if not main.is_mounted:  # the app is shutting down
             return

@@ -90,3 +90,9 @@ def test_datetime_round_trips_to_the_millisecond(moment: datetime) -> None:
 def test_every_64_bit_id_survives_as_int_and_as_string(value: int) -> None:
     assert parse_snowflake(value) == value
     assert parse_snowflake(str(value)) == value
+
+
+def test_a_float_beyond_64_bits_is_reported_as_too_large() -> None:
+    """The fast JSON decoder reads integers past 2**64 as floats; the reason must still say why."""
+    with pytest.raises(SnowflakeError, match=r"larger than 2\^64"):
+        parse_snowflake(float(2**64))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import tzinfo
+from time import perf_counter
 
 from rich.segment import Segment
 from rich.style import Style
@@ -108,6 +109,9 @@ class LogTable(ScrollView, can_focus=True):
         """Rows added to the view while following was paused."""
         self._cursor_seq: int | None = None
         self._cells: LRUCache[tuple[int, int], RowCells] = LRUCache(1024)
+        self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(1024)
+        self._styles: dict[str, Style] | None = None
+        self._render_seconds = 0.0
 
     # Data in ------------------------------------------------------------------------------------
 
@@ -228,6 +232,14 @@ class LogTable(ScrollView, can_focus=True):
     def watch_cursor_column(self) -> None:
         self.refresh()
 
+    def _on_focus(self, event: events.Focus) -> None:
+        super()._on_focus(event)
+        self.refresh()
+
+    def _on_blur(self, event: events.Blur) -> None:
+        super()._on_blur(event)
+        self.refresh()
+
     # Mouse --------------------------------------------------------------------------------------
 
     def on_click(self, event: events.Click) -> None:
@@ -268,43 +280,83 @@ class LogTable(ScrollView, can_focus=True):
             self._cells[key] = cells
         return cells
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles = None
+        self._strips.clear()
+
+    def _palette(self) -> dict[str, Style]:
+        """The rich styles of the table and its component classes (cached until CSS changes)."""
+        if self._styles is None:
+            styles = {
+                name: self.get_component_rich_style(name, partial=True)
+                for name in self.COMPONENT_CLASSES
+            }
+            styles["base"] = self.rich_style
+            self._styles = styles
+        return self._styles
+
+    def take_render_seconds(self) -> float:
+        """Time spent drawing rows since the last call (the app paces the stream by it)."""
+        seconds, self._render_seconds = self._render_seconds, 0.0
+        return seconds
+
     def render_line(self, y: int) -> Strip:
+        started = perf_counter()
+        try:
+            return self._render_row(y)
+        finally:
+            self._render_seconds += perf_counter() - started
+
+    def _render_row(self, y: int) -> Strip:
         position = round(self.scroll_y) + y
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        palette = self._palette()
         if position >= len(self.view):
-            return Strip.blank(width, base)
+            return Strip.blank(width, palette["base"])
         seq = self.view.seq_at(position)
         if not self.store.holds(seq):
-            return Strip.blank(width, base)
-        strip = Strip(self._row_segments(seq, base, seq == self._cursor_seq))
-        return strip.crop_extend(0, width, base)
-
-    def _row_segments(self, seq: int, base: Style, is_cursor: bool) -> list[Segment]:
+            return Strip.blank(width, palette["base"])
         index = self.store.index(seq)
+        time_text = self._time_text(index)
+        cursor = seq == self._cursor_seq
+        focus_cell = self.cursor_column if cursor and self.has_focus else -1
+        key = (seq, width, self.names.version, time_text, cursor, focus_cell)
+        strip = self._strips.get(key)
+        if strip is None:
+            segments = self._row_segments(seq, index, time_text, palette, cursor, focus_cell)
+            strip = Strip(segments).crop_extend(0, width, palette["base"])
+            self._strips[key] = strip
+        return strip
+
+    def _row_segments(
+        self,
+        seq: int,
+        index: int,
+        time_text: str,
+        palette: dict[str, Style],
+        cursor: bool,
+        focus_cell: int,
+    ) -> list[Segment]:
         cells = self.cells(seq)
-
-        def style_of(name: str) -> Style:
-            return self.get_component_rich_style(name, partial=True)
-
-        row_style = base + style_of("log-table--cursor") if is_cursor else base
-        cursor_cell = style_of("log-table--cursor-cell") if is_cursor and self.has_focus else None
+        base = palette["base"]
+        row_style = base + palette["log-table--cursor"] if cursor else base
         flag = "!" if self.store.flagged[index] else " "
-        segments = [Segment(flag, row_style + style_of("log-table--flag"))]
+        segments = [Segment(flag, row_style + palette["log-table--flag"])]
         category = self.store.action(seq).type.category
         texts: dict[ColumnName, tuple[str, Style]] = {
-            "time": (self._time_text(index), style_of("log-table--time")),
-            "type": (cells.type, style_of(CATEGORY_CLASSES[category])),
-            "agent": (cells.agent, style_of("log-table--name")),
-            "subject": (cells.subject, style_of("log-table--name")),
-            "channel": (cells.channel, style_of("log-table--dim")),
+            "time": (time_text, palette["log-table--time"]),
+            "type": (cells.type, palette[CATEGORY_CLASSES[category]]),
+            "agent": (cells.agent, palette["log-table--name"]),
+            "subject": (cells.subject, palette["log-table--name"]),
+            "channel": (cells.channel, palette["log-table--dim"]),
             "summary": (cells.summary, Style()),
         }
         for column_index, (name, width) in enumerate(self.columns.widths):
             text, style = texts[name]
             style = row_style + style
-            if cursor_cell is not None and column_index == self.cursor_column:
-                style += cursor_cell
+            if column_index == focus_cell:
+                style += palette["log-table--cursor-cell"]
             segments.append(Segment(fit_cell(text, width), style))
             segments.append(Segment(" ", row_style))
         return segments

@@ -115,3 +115,24 @@ def test_the_stand_in_generates_a_private_token_and_never_prints_it(tmp_path: Pa
     token = path.read_text().strip()
     assert len(token) >= 32
     assert token not in token_line + out + err
+
+
+def test_a_restarted_stand_in_keeps_its_generated_token(tmp_path: Path) -> None:
+    """Clients reading the token file must still be let in after a restart."""
+    env = clean_env(tmp_path)
+    lines = []
+    for _ in range(2):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "archit_tui", "gateway", "--port", "0"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        assert process.stdout is not None
+        process.stdout.readline()
+        lines.append(process.stdout.readline())
+        process.send_signal(signal.SIGTERM)
+        process.communicate(timeout=30)
+    path = Path(lines[0].split("written to ", 1)[1].strip())
+    assert lines[1] == f"Token: from {path} (generated earlier)\n"

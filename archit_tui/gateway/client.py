@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -337,7 +338,13 @@ class GatewayClient:
             attempt += 1
             delay = self.reconnect_policy.delay(attempt, self._rng)
             self._set_state(
-                ConnectionState(Phase.RECONNECTING, attempt=attempt, delay=delay, reason=cause)
+                ConnectionState(
+                    Phase.RECONNECTING,
+                    attempt=attempt,
+                    delay=delay,
+                    retry_at=time.monotonic() + delay,
+                    reason=cause,
+                )
             )
             await asyncio.sleep(delay)
             try:

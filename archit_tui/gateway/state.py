@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from enum import Enum
 
@@ -27,7 +28,9 @@ class ConnectionState:
     attempt: int = 0
     """Which reconnection attempt is next (``RECONNECTING``)."""
     delay: float = 0.0
-    """Seconds until that attempt (``RECONNECTING``)."""
+    """Seconds until that attempt, when it was scheduled (``RECONNECTING``)."""
+    retry_at: float | None = None
+    """`time.monotonic` of that attempt, for a countdown (``RECONNECTING``)."""
     reason: str | None = None
     """Why the connection is where it is: the disconnect cause, a refused elevation, ..."""
 
@@ -38,7 +41,8 @@ class ConnectionState:
             name = guild_name or (str(self.guild_id) if self.guild_id is not None else "a guild")
             return f"spectating {name}"
         if phase is Phase.RECONNECTING:
-            return f"reconnecting in {self.delay:.0f} s (attempt {self.attempt})"
+            left = self.delay if self.retry_at is None else self.retry_at - time.monotonic()
+            return f"reconnecting in {max(left, 0):.0f} s (attempt {self.attempt})"
         if self.reason:
             return f"{phase.value}: {self.reason}"
         return phase.value

@@ -5,8 +5,9 @@ The UI styles them; everything here is one line, with controls made visible (see
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
-from datetime import datetime, timezone, tzinfo
+from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Literal
 
 from .mentions import NameLookup
@@ -79,7 +80,7 @@ def subject_cell(action: LogAction, names: NameLookup) -> str:
     return ""  # webhooks, integrations, auto-responses: the summary names them
 
 
-def time_cell(unix_ms: int, time_format: TimeFormat, now_ms: int, tz: tzinfo | None) -> str:
+def time_cell(unix_ms: int, time_format: TimeFormat, now_ms: int, tz: tzinfo) -> str:
     """``14:05:33`` in local time or UTC, or ``12m ago``."""
     if time_format == "relative":
         return relative_time(now_ms - unix_ms)
@@ -101,14 +102,48 @@ def relative_time(elapsed_ms: int) -> str:
     return f"{seconds}s ago"
 
 
-def full_time(unix_ms: int, now_ms: int, tz: tzinfo | None) -> str:
+def full_time(unix_ms: int, now_ms: int, tz: tzinfo) -> str:
     """For the detail pane: ISO 8601 in local time, UTC, and how long ago."""
     moment = unix_ms_to_datetime(unix_ms)
-    local = moment.astimezone(tz).isoformat(timespec="milliseconds")
+    local = moment.astimezone(tz)
+    ago = relative_time(now_ms - unix_ms)
     utc = moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
-    return f"{local} ({utc}, {relative_time(now_ms - unix_ms)})"
+    if local.utcoffset() == timedelta(0):
+        return f"{utc} ({ago})"
+    return f"{local.isoformat(timespec='milliseconds')} ({utc}, {ago})"
+
+
+class LocalZone(tzinfo):
+    """The machine's local time zone, daylight saving included (from the C library's rules)."""
+
+    def utcoffset(self, moment: datetime | None) -> timedelta:
+        return timedelta(seconds=self._local(moment).tm_gmtoff)
+
+    def dst(self, moment: datetime | None) -> timedelta:
+        local = self._local(moment)
+        return timedelta(hours=1) if local.tm_isdst > 0 else timedelta(0)
+
+    def tzname(self, moment: datetime | None) -> str:
+        return self._local(moment).tm_zone
+
+    def fromutc(self, moment: datetime) -> datetime:
+        stamp = (moment.replace(tzinfo=timezone.utc) - _EPOCH).total_seconds()
+        return moment + timedelta(seconds=time.localtime(stamp).tm_gmtoff)
+
+    @staticmethod
+    def _local(moment: datetime | None) -> time.struct_time:
+        if moment is None:
+            return time.localtime()
+        stamp = time.mktime((*moment.replace(tzinfo=None).timetuple()[:8], -1))
+        return time.localtime(stamp)
+
+    def __repr__(self) -> str:
+        return "LocalZone()"
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
 
 def local_zone() -> tzinfo:
     """The machine's local time zone."""
-    return datetime.now().astimezone().tzinfo or timezone.utc
+    return LocalZone()

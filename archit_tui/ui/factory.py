@@ -9,6 +9,7 @@ from datetime import tzinfo
 from archit_tui.config import Settings
 from archit_tui.gateway.client import GatewayClient
 from archit_tui.gateway.standin.settings import StandInSettings
+from archit_tui.protocol.cells import local_zone
 
 from .app import ArchitApp
 from .connection import DEMO_STANDIN, Connection
@@ -27,7 +28,10 @@ def make_app(
     if settings.demo:
         connection = Connection.demo(demo_standin)
     else:
-        connection = Connection(url=settings.gateway_url, token=settings.token)
+        connection = Connection(
+            url=settings.gateway_url, token=settings.token, token_file=settings.token_file
+        )
     if client is not None:
         connection.client = client
-    return ArchitApp(settings, connection, clock=clock, tz=tz, warnings=warnings)
+    zone = tz if tz is not None else local_zone()
+    return ArchitApp(settings, connection, clock=clock, tz=zone, warnings=warnings)

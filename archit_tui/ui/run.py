@@ -18,5 +18,6 @@ def run(args: argparse.Namespace) -> int:
         print(f"archit-tui: {error}", file=sys.stderr)
         return 2
     app = make_app(loaded.settings, warnings=loaded.warnings)
+    app.handle_signals = True
     app.run()
     return app.return_code or 0

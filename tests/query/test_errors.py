@@ -79,3 +79,18 @@ def test_query_error_survives_pickling_and_repr() -> None:
     assert (copy.message, copy.start, copy.end) == ("bad", 2, 5)
     assert repr(error) == "QueryError('bad', 2, 5)"
     assert isinstance(error, ValueError)
+
+
+def test_an_empty_phrase_is_an_error_not_a_silent_match_of_everything() -> None:
+    from datetime import timezone
+
+    from archit_tui.protocol.query import QueryError, parse_query
+
+    for text in ('""', '-""', 'spam ""'):
+        try:
+            parse_query(text, now_ms=0, tz=timezone.utc)
+        except QueryError as error:
+            assert "empty phrase" in error.message
+            assert text[error.start : error.end].endswith('""')
+        else:
+            raise AssertionError(f"{text!r} was accepted")

@@ -87,3 +87,18 @@ def test_the_shortcut_matches_exactly_like_ignorecase_on_lower_case_text(
         expected = reference.search(text) is not None
         assert (compiled.search(text) is not None) == expected
         assert (required in text and compiled.search(text) is not None) == expected
+
+
+def test_patterns_that_backtrack_for_ages_are_refused_before_they_run() -> None:
+    """A moderator's /^(a+)+$/ once froze the app on a row of a's; now it is refused."""
+    from datetime import timezone
+
+    import pytest
+
+    from archit_tui.protocol.query import QueryError, parse_query
+
+    for pattern in ("/^(a+)+$/", "/(a|aa)*b/", "/(\\w+\\s?)+$/"):
+        with pytest.raises(QueryError, match="too long to match"):
+            parse_query(pattern, now_ms=0, tz=timezone.utc)
+    for pattern in ("/spam.*link/", "/\\bban\\b/", "/[0-9]{3}/", "/inv(ite)?s?/"):
+        parse_query(pattern, now_ms=0, tz=timezone.utc)

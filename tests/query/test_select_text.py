@@ -18,7 +18,6 @@ from support.query_sample import ALL, others, select
         ("🎉", [6]),
         ("!help", [8]),
         ('"reason: spam"', [1]),
-        ('""', ALL),
     ],
 )
 def test_words_and_phrases_match_text(text: str, rows: list[int]) -> None:
@@ -97,7 +96,6 @@ def test_regexes_match_text_and_names(text: str, rows: list[int]) -> None:
         ("-channel:general", others(0, 6)),
         ("-after:2026-12-03T12:00:02Z", [0, 1]),
         ("-before:2026-12-03T12:00:02Z", others(0, 1)),
-        ('-""', []),
     ],
 )
 def test_negation_keeps_exactly_the_other_rows(text: str, rows: list[int]) -> None:

@@ -48,7 +48,11 @@ def demo_standin(**overrides: Any) -> StandInSettings:
 
 
 def build_app(
-    url: str | None = None, *, standin: StandInSettings | None = None, **settings: Any
+    url: str | None = None,
+    *,
+    standin: StandInSettings | None = None,
+    tz: Any = timezone.utc,
+    **settings: Any,
 ) -> ArchitApp:
     """The app as the command line builds it, with a test clock and quick reconnects."""
     client = GatewayClient(
@@ -61,7 +65,7 @@ def build_app(
         client=client,
         demo_standin=standin or demo_standin(),
         clock=lambda: FIXED_NOW,
-        tz=timezone.utc,
+        tz=tz,
     )
 
 

@@ -60,13 +60,19 @@ async def _streaming(pilot: Pilot) -> None:
     _still(pilot)
 
 
-def _typing(query: str) -> Callable[[Pilot], Awaitable[None]]:
+def _typing(query: str, then: str = "") -> Callable[[Pilot], Awaitable[None]]:
+    """Type ``query`` and wait for it to apply; then replace it by ``then`` at once, if given."""
+
     async def before(pilot: Pilot) -> None:
         await _streaming(pilot)
         await pilot.press("slash", *query)
         app: ArchitApp = pilot.app  # type: ignore[assignment]
-        await wait_until(pilot, lambda: app.main.filter_bar.input.value == query)
+        bar = app.main.filter_bar
+        await wait_until(pilot, lambda: bar.applied is not None and bar.applied.source == query)
         await wait_until(pilot, lambda: not app.main._filtering)  # noqa: SLF001
+        if then:
+            bar.set_query_text(then)
+            await wait_until(pilot, lambda: bar.error is not None)
         _still(pilot)
 
     return before
@@ -118,7 +124,7 @@ SCENES: tuple[Scene, ...] = (
         "An invalid filter: the bad part underlined, the last valid filter still applied.",
         _demo(),
         (120, 32),
-        _typing("type:message after:yesterdayish"),
+        _typing("type:message", then="type:message after:yesterdayish"),
     ),
     Scene(
         "detail",

@@ -31,7 +31,7 @@ async def test_detail_shows_the_selected_action_and_copies_its_raw_payload() -> 
             assert "Raw payload (c copies it)" in text and '"log_action": {' in text
             await pilot.press("c")
             assert json.loads(app.clipboard) == app.store.raw(seq)
-            assert "Copied the raw payload" in " ".join(n.message for n in app._notifications)  # noqa: SLF001
+            assert "Sent the raw payload" in " ".join(n.message for n in app._notifications)  # noqa: SLF001
 
 
 async def test_detail_toggles_and_follows_the_cursor() -> None:

@@ -100,3 +100,44 @@ async def test_filter_by_name_uses_the_pools() -> None:
             await pilot.press("slash", *f'agent:"{name}"')
             await until(pilot, lambda: 0 < len(shown_seqs(app)) < 200)
             assert agent in {app.store.agents[s] for s in shown_seqs(app)}
+
+
+def help_examples() -> list[str]:
+    """Every example query in the filter help (the README shows the same text)."""
+    from archit_tui.protocol.query import QUERY_HELP
+
+    examples = []
+    for line in QUERY_HELP.splitlines():
+        if line.startswith("  ") and not line.startswith("   "):
+            examples.append(line.strip().split("  ")[0].strip())
+    return examples
+
+
+async def test_every_help_example_filters_in_the_local_time_zone() -> None:
+    """The app passes the machine's zone (DST included): date and clock forms once crashed it."""
+    examples = help_examples()
+    assert "after:14:05" in examples and len(examples) >= 15
+    async with running_standin(backlog=30) as gateway:
+        app = build_app(gateway.url, guild_id=next(iter(gateway.guilds)), tz=None)
+        async with app.run_test(size=(120, 30)) as pilot:
+            await until(pilot, lambda: len(app.store) == 30)
+            bar = app.main.filter_bar
+            await pilot.press("slash")
+            for example in examples:
+                bar.set_query_text(example)
+                await pilot.pause()
+                assert bar.error is None, (example, bar.error)
+                assert app.is_running
+
+
+async def test_filtering_resets_the_count_of_rows_that_arrived_while_paused() -> None:
+    async with running_standin(backlog=50) as gateway:
+        guild = next(iter(gateway.guilds))
+        app = build_app(gateway.url, guild_id=guild)
+        async with app.run_test(size=(120, 30)) as pilot:
+            await until(pilot, lambda: len(app.store) == 50)
+            await pilot.press("up")
+            await gateway.send_burst(guild, 9)
+            await until(pilot, lambda: "paused: 9 new" in screen_text(app))
+            await pilot.press("slash", *"type:message_send")
+            await until(pilot, lambda: "paused: 0 new" in screen_text(app), what="count reset")

@@ -49,3 +49,32 @@ async def test_the_status_bar_says_reconnecting_and_the_stream_resumes_without_d
                 await pilot.pause(0.3)
                 assert len(app.store) == 20
                 assert app.store.duplicates == 20
+
+
+async def test_retry_reads_the_token_file_again(tmp_path) -> None:  # noqa: ANN001
+    token_file = tmp_path / "token"
+    token_file.write_text("an-old-token-1234")
+    token_file.chmod(0o600)
+    async with running_standin() as gateway:
+        app = build_app(gateway.url, token=None, token_file=token_file)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await until(pilot, lambda: isinstance(app.screen, ProblemScreen), what="refused")
+            assert "Elevation refused" in screen_text(app)
+            token_file.write_text(TEST_TOKEN + "\n")
+            await pilot.press("r")
+            await until(pilot, lambda: isinstance(app.screen, GuildPicker), what="the picker")
+
+
+async def test_a_token_refused_after_a_reconnect_gets_its_own_screen() -> None:
+    async with running_standin() as first:
+        port = int(first.url.rsplit(":", 1)[1])
+        app = build_app(first.url, guild_id=next(iter(first.guilds)))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await until(pilot, lambda: "spectating" in screen_text(app))
+            await first.stop()
+            await until(pilot, lambda: "reconnecting" in screen_text(app))
+            async with running_standin(port=port, token=Secret("a-rotated-token-5678")):
+                await until(pilot, lambda: isinstance(app.screen, ProblemScreen), what="refused")
+                text = screen_text(app)
+                assert "Elevation refused after reconnecting" in text
+                assert "Retry reads" in text

@@ -54,6 +54,8 @@ def resolve_token(args: argparse.Namespace) -> tuple[Secret, str]:
     if os.environ.get(TOKEN_ENV):
         return Secret(os.environ[TOKEN_ENV]), f"from ${TOKEN_ENV}"
     path = default_token_path()
+    if path.is_file():  # keep it: a restarted stand-in must accept the clients it had
+        return read_token_file(path), f"from {path} (generated earlier)"
     write_private_file(path, secrets.token_urlsafe(32) + "\n")
     return read_token_file(path), f"generated and written to {path}"
 

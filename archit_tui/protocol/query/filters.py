@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import ClassVar, Literal, Protocol
 
 from .columns import NameIndex, QueryColumns
+from .regexes import REGEX_TEXT_LIMIT
 from .typematch import KNOWN_NUMBERS, TypeSet, searchable_type_names
 
 EntityField = Literal["agent", "subject", "channel"]
@@ -179,24 +180,39 @@ class RegexFilter:
                 return [
                     i
                     for i in rows
-                    if not (i in others or (required in texts[i] and search(texts[i])))
+                    if not (
+                        i in others
+                        or (required in texts[i] and search(texts[i], 0, REGEX_TEXT_LIMIT))
+                    )
                 ]
             if types:
                 return [
                     i
                     for i in rows
-                    if not (numbers[i] in types or (required in texts[i] and search(texts[i])))
+                    if not (
+                        numbers[i] in types
+                        or (required in texts[i] and search(texts[i], 0, REGEX_TEXT_LIMIT))
+                    )
                 ]
-            return [i for i in rows if required not in texts[i] or search(texts[i]) is None]
+            return [
+                i
+                for i in rows
+                if required not in texts[i] or search(texts[i], 0, REGEX_TEXT_LIMIT) is None
+            ]
         if others:
-            return [i for i in rows if i in others or (required in texts[i] and search(texts[i]))]
+            return [
+                i
+                for i in rows
+                if i in others or (required in texts[i] and search(texts[i], 0, REGEX_TEXT_LIMIT))
+            ]
         if types:
             return [
                 i
                 for i in rows
-                if numbers[i] in types or (required in texts[i] and search(texts[i]))
+                if numbers[i] in types
+                or (required in texts[i] and search(texts[i], 0, REGEX_TEXT_LIMIT))
             ]
-        return [i for i in rows if required in texts[i] and search(texts[i])]
+        return [i for i in rows if required in texts[i] and search(texts[i], 0, REGEX_TEXT_LIMIT)]
 
 
 def _named_ids(field: EntityField, names: NameIndex, test: Callable[[str], bool]) -> set[int]:

@@ -82,6 +82,12 @@ def parse_query(text: str, *, now_ms: int, tz: tzinfo) -> Query:
 def _compile(term: Term, now_ms: int, tz: tzinfo) -> Filter:
     if term.kind in ("word", "phrase"):
         needle = term.values[0].text.lower()
+        if not needle:
+            raise QueryError(
+                "an empty phrase matches everything; type something between the quotes",
+                term.start,
+                term.end,
+            )
         types = known_types_named(lambda name: needle in name)
         return TextFilter(needle, term.negated, types, word_may_name_unknown(needle))
     if term.kind == "regex":

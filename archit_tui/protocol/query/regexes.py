@@ -14,10 +14,19 @@ from __future__ import annotations
 import re
 import warnings
 
+from ..regex_cost import too_slow
+
 # Escapes that may stand for an upper-case letter: a pattern using one is matched ignoring case.
 _CHARACTER_ESCAPES = frozenset("NuUx01234567")
 _COUNT = re.compile(r"\{\d*(?:,\d*)?\}")
 _SPECIAL = frozenset(".^$|")
+
+
+REGEX_TEXT_LIMIT = 500
+"""Characters of each row's text a ``/regex/`` searches (Python's ``re`` has no timeout)."""
+REGEX_STEP_LIMIT = 1e8
+"""Patterns whose estimated worst case on `REGEX_TEXT_LIMIT` characters exceeds this are
+refused before they run: one could freeze the app for minutes on a single row."""
 
 
 class RegexError(ValueError):
@@ -44,6 +53,11 @@ def compile_pattern(pattern: str) -> tuple[re.Pattern[str], str]:
         raise RegexError("it is nested too deeply") from None
     except (OverflowError, ValueError) as error:
         raise RegexError(str(error)) from None
+    if too_slow(pattern, flags, REGEX_TEXT_LIMIT, REGEX_STEP_LIMIT):
+        raise RegexError(
+            "it could take far too long to match (repeats inside repeats, or alternatives "
+            "inside repeats); simplify it, e.g. (a+)+ to a+"
+        )
     # Inline flags (?i) and (?x) change what a plain character means: no shortcut then.
     if compiled.flags & (re.IGNORECASE | re.VERBOSE):
         return compiled, ""

@@ -66,6 +66,8 @@ def _type_value(value: str | int) -> str:
 
 
 def _word_or_phrase(text: str) -> str:
+    if not text:
+        raise ValueError("there is no text to filter by")
     bare = not _needs_quotes(text, name=False) and text[0] not in "-/"
     return text if bare else _quote(text)
 

@@ -37,7 +37,7 @@ class HelpScreen(ModalScreen[None]):
         self.sections = sections
 
     def compose(self) -> ComposeResult:
-        body = Text()
+        body = Text("Esc, q or ? closes this help.\n\n", style="dim")
         for title, bindings in self.sections:
             body.append(bindings_text(title, bindings))
             body.append("\n")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Callable
 from datetime import tzinfo
 
@@ -16,9 +15,11 @@ from textual.widgets import Footer, Static
 
 from archit_tui.protocol.cells import TimeFormat
 from archit_tui.protocol.logstore import ActionStore
+from archit_tui.protocol.mentions import MENTION
 from archit_tui.protocol.models import LogPoolEvent
 from archit_tui.protocol.names import NameBook
 from archit_tui.protocol.query import Query, term_for
+from archit_tui.protocol.rate import ActionRate
 from archit_tui.protocol.snowflake import unix_ms_to_datetime
 from archit_tui.protocol.text import one_line
 from archit_tui.protocol.views import AllRows, MatchingRows, RowView, SortedRows
@@ -34,6 +35,9 @@ from ..widgets.status_bar import StatusBar
 CELL_PHRASE_LIMIT = 60
 """Characters of a message kept when filtering by the summary cell (a phrase matches within)."""
 
+RETIME_TICKS = 15
+"""Every this many seconds a filter with times is re-read, so ``after:10m`` slides."""
+
 WIDE = 140
 """From this width the detail pane sits beside the table, else below it."""
 
@@ -43,17 +47,32 @@ DEMO_HINT = (
 )
 
 
+def matches_text(count: int) -> str:
+    """``1 match``, ``1,234 matches``."""
+    return f"{count:,} match" if count == 1 else f"{count:,} matches"
+
+
+def plain_phrase(content: str, limit: int) -> str:
+    """The longest stretch of ``content`` without mentions, cut at a word: a phrase to match."""
+    marked = MENTION.sub("\x00", content[: limit * 8])
+    pieces = [one_line(piece) for piece in marked.split("\x00")]
+    longest = max((piece for piece in pieces if piece), key=len, default="")
+    if len(longest) > limit:
+        longest = longest[:limit].rsplit(" ", 1)[0] if " " in longest[:limit] else longest[:limit]
+    return longest.strip()
+
+
 class MainScreen(Screen[None]):
     """Where a moderator lives: the guild's log actions, filtered and inspected."""
 
     BINDINGS = [
         Binding("slash", "focus_filter", "Filter"),
         Binding("escape", "leave_filter", "Table", show=False),
-        Binding("equals_sign", "filter_by_cell", "Match cell"),
+        Binding("equals_sign", "filter_by_cell", "Match cell", show=False),
         Binding("minus", "filter_by_cell(True)", "Exclude cell", show=False),
         Binding("s", "sort", "Sort"),
         Binding("d", "toggle_detail", "Detail"),
-        Binding("c", "copy_raw", "Copy raw"),
+        Binding("c", "copy_raw", "Copy raw", show=False),
     ]
 
     def __init__(
@@ -63,7 +82,7 @@ class MainScreen(Screen[None]):
         *,
         time_format: TimeFormat,
         now_ms: Callable[[], int],
-        tz: tzinfo | None,
+        tz: tzinfo,
         demo: bool,
     ) -> None:
         super().__init__()
@@ -79,7 +98,8 @@ class MainScreen(Screen[None]):
         self.sort_reverse = False
         self._filtering = False
         self._first_layout = True
-        self._arrivals: deque[tuple[float, int]] = deque()
+        self._ticks = 0
+        self._rate = ActionRate()
         # Kept as attributes: the stream keeps updating them, even while the screen closes.
         self.filter_bar = FilterBar(now_ms, tz, id="filter-bar")
         self.table = LogTable(
@@ -112,7 +132,9 @@ class MainScreen(Screen[None]):
     def add_actions(self, events: list[LogPoolEvent], now: float) -> None:
         """Hold ``events`` and show the ones the filter lets through; one update per batch."""
         added = self.store.add(events)
-        self._arrivals.append((now, added.count))
+        now_ms = int(now * 1000)
+        first_new = max(added.first_seq - self.store.first_seq, 0)
+        self._rate.add(self.store.times[first_new:], now_ms)
         view = self.table.view
         view.forget_before(self.store.first_seq)
         new = 0
@@ -129,7 +151,7 @@ class MainScreen(Screen[None]):
             new = added.count
         self.table.rows_added(new)
         self._update_counts()
-        self.status.rate = self._rate(now)
+        self.status.rate = self._rate.per_second(now_ms)
 
     def _update_counts(self) -> None:
         status = self.status
@@ -137,23 +159,24 @@ class MainScreen(Screen[None]):
         status.shown = len(self.table.view)
         status.dropped = self.store.dropped
         if self.query_in_force is not None and not self._filtering:
-            self.filter_bar.count_text = f"{len(self.table.view):,} matches"
-
-    def _rate(self, now: float, window: float = 5.0) -> float:
-        while self._arrivals and self._arrivals[0][0] < now - window:
-            self._arrivals.popleft()
-        return sum(count for _, count in self._arrivals) / window
+            self.filter_bar.count_text = matches_text(len(self.table.view))
 
     def _tick(self) -> None:
         """Once a second: let the rate decay when quiet, and age relative times."""
-        self.status.rate = self._rate(self.app.clock())  # type: ignore[attr-defined]
+        self.status.rate = self._rate.per_second(self.now_ms())
+        self.status.refresh()  # a reconnect countdown moves on
+        self._ticks += 1
+        if self._ticks % RETIME_TICKS == 0:
+            self.filter_bar.refresh_times()
         if self.time_format == "relative":
             self.table.refresh()
+        if self.detail.display:
+            self._show_detail(self.table.cursor_seq)  # "12 s ago" moves on too
 
     def clear_rows(self) -> None:
         """Forget every row (another guild is about to be spectated)."""
         self.store.clear()
-        self._arrivals.clear()
+        self._rate.clear()
         self._install(self._rows_matching_nothing_yet())
         self._update_counts()
 
@@ -193,7 +216,7 @@ class MainScreen(Screen[None]):
 
     def _show_first_screen(self, seqs: list[int]) -> None:
         self.table.set_view(MatchingRows(seqs))
-        self.filter_bar.count_text = f"{len(seqs):,}+ matches, counting…"
+        self.filter_bar.count_text = f"{matches_text(len(seqs))} so far, counting…"
 
     def _install(self, matches: list[int] | None) -> None:
         """Show ``matches`` (every row if None) in the current sort order."""
@@ -240,8 +263,8 @@ class MainScreen(Screen[None]):
             moment = unix_ms_to_datetime(self.store.times[index] // 1000 * 1000)
             return "after:" + moment.strftime("%Y-%m-%dT%H:%M:%SZ")
         if column == "summary":
-            content = one_line(self.store.action(seq).content or "", CELL_PHRASE_LIMIT)
-            return term_for("text", content.rstrip("…")) if content else None
+            phrase = plain_phrase(self.store.action(seq).content or "", CELL_PHRASE_LIMIT)
+            return term_for("text", phrase) if phrase else None
         ids = {"agent": self.store.agents, "subject": self.store.subjects}
         entity_id = ids.get(column, self.store.channels)[index]
         return term_for(column, entity_id) if entity_id else None  # type: ignore[arg-type]
@@ -300,7 +323,10 @@ class MainScreen(Screen[None]):
             return
         text = pretty_json(self.store.raw(seq))
         self.app.copy_to_clipboard(text)
-        self.notify(f"Copied the raw payload ({len(text):,} characters) to the clipboard.")
+        self.notify(
+            f"Sent the raw payload ({len(text):,} characters) to the clipboard. "
+            "(Through the terminal: it must allow clipboard writes, OSC 52.)"
+        )
 
     @on(LogTable.FollowingChanged)
     def _following_changed(self, event: LogTable.FollowingChanged) -> None:

@@ -39,7 +39,7 @@ class DetailPane(VerticalScroll):
     """
 
     def __init__(
-        self, names: NameBook, now_ms: Callable[[], int], tz: tzinfo | None, id: str | None = None
+        self, names: NameBook, now_ms: Callable[[], int], tz: tzinfo, id: str | None = None
     ) -> None:
         super().__init__(id=id)
         self.names = names

@@ -12,9 +12,10 @@ from rich.highlighter import Highlighter
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import reactive
+from textual.timer import Timer
 from textual.widgets import Input, Label
 
 from archit_tui.protocol.query import Query, QueryError, parse_query
@@ -33,15 +34,23 @@ class _ErrorSpan(Highlighter):
             text.stylize(self.style, start, max(end, start + 1))
 
 
-class FilterBar(Horizontal):
+PLACEHOLDER = "words  type:ban  agent:alice  -channel:bots  /regex/  after:10m  (? help)"
+
+
+class FilterBar(Vertical):
     """A one-line query input, with the match count or what is wrong beside it."""
 
     DEFAULT_CSS = """
-    FilterBar { height: 1; }
-    FilterBar > Input { width: 1fr; min-width: 16; }
-    FilterBar > Label { width: auto; }
-    FilterBar > #filter-status { max-width: 55%; }
+    FilterBar { height: auto; }
+    FilterBar > Horizontal { height: 1; }
+    FilterBar Input { width: 1fr; min-width: 16; }
+    FilterBar Label { width: auto; }
+    FilterBar > #filter-error { display: none; width: 1fr; }
+    FilterBar.-invalid > #filter-error { display: block; }
     """
+
+    SETTLE_SECONDS = 0.15
+    """A valid query is applied once typing pauses this long (not on every keystroke)."""
 
     count_text: reactive[str] = reactive("")
     """The match count shown beside the input."""
@@ -56,22 +65,27 @@ class FilterBar(Horizontal):
     class Done(Message):
         """The user pressed Enter or Escape in the input."""
 
-    def __init__(self, now_ms: Callable[[], int], tz: tzinfo | None, id: str | None = None) -> None:
+    def __init__(self, now_ms: Callable[[], int], tz: tzinfo, id: str | None = None) -> None:
         super().__init__(id=id)
         self.now_ms = now_ms
         self.tz = tz
         self._errors = _ErrorSpan()
         self.error: QueryError | None = None
+        self.applied: Query | None = None
+        """The query in force (the last valid one)."""
+        self._settle: Timer | None = None
 
     def compose(self) -> ComposeResult:
-        yield Label(" Filter ", id="filter-label")
-        yield Input(
-            placeholder="words  type:ban  agent:alice  -channel:bots  /regex/  after:10m  (? help)",
-            highlighter=self._errors,
-            compact=True,
-            id="filter-input",
-        )
-        yield Label("", id="filter-status")
+        with Horizontal():
+            yield Label(" Filter ", id="filter-label")
+            yield Input(
+                placeholder=PLACEHOLDER,
+                highlighter=self._errors,
+                compact=True,
+                id="filter-input",
+            )
+            yield Label("", id="filter-status")
+        yield Label("", id="filter-error")
 
     @property
     def input(self) -> Input:
@@ -94,8 +108,30 @@ class FilterBar(Horizontal):
         except QueryError as error:
             self._show_error(error)
             return
+        except Exception as error:  # noqa: BLE001 - a filter must never take the app down
+            self.log.error(f"filter {event.value!r} could not be read: {error!r}")
+            self._show_error(
+                QueryError(f"this filter could not be read ({error})", 0, len(event.value))
+            )
+            return
         self._show_error(None)
+        if self._settle is not None:
+            self._settle.stop()
+        self._settle = self.set_timer(self.SETTLE_SECONDS, lambda: self._apply(query))
+
+    def _apply(self, query: Query) -> None:
+        self.applied = query
         self.post_message(self.Changed(query))
+
+    def refresh_times(self) -> None:
+        """Re-read the query in force at the current time: ``after:10m`` keeps sliding."""
+        query = self.applied
+        if query is None or not ("after:" in query.source or "before:" in query.source):
+            return
+        try:
+            self._apply(parse_query(query.source, now_ms=self.now_ms(), tz=self.tz))
+        except QueryError:
+            pass  # it parsed a moment ago; a time gone out of range keeps the last filter
 
     @on(Input.Submitted, "#filter-input")
     def _submitted(self, event: Input.Submitted) -> None:
@@ -111,6 +147,6 @@ class FilterBar(Horizontal):
         if error is None:
             status.update(Text(self.count_text))
         else:
-            status.update(Text(f"✗ last valid filter kept: {error.message}"))
-        status.tooltip = None if error is None else error.message
+            status.update(Text("✗ last valid filter kept"))
+            self.query_one("#filter-error", Label).update(Text(f" ✗ {error.message}"))
         self.input.refresh()

@@ -55,7 +55,7 @@ class LogTable(ScrollView, can_focus=True):
         Binding("pageup", "page_up", "Page up", show=False),
         Binding("pagedown", "page_down", "Page down", show=False),
         Binding("home", "first", "Oldest", show=False),
-        Binding("end,G", "follow", "Newest"),
+        Binding("end,G", "follow", "Newest", show=False),
         Binding("left,h", "cursor_left", "Column left", show=False),
         Binding("right,l", "cursor_right", "Column right", show=False),
     ]
@@ -94,7 +94,7 @@ class LogTable(ScrollView, can_focus=True):
         *,
         time_format: TimeFormat,
         now_ms: Callable[[], int],
-        tz: tzinfo | None,
+        tz: tzinfo,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
@@ -118,6 +118,9 @@ class LogTable(ScrollView, can_focus=True):
     def set_view(self, view: RowView) -> None:
         """Show ``view`` instead (a new filter or sort); the cursor stays on its row if shown."""
         self.view = view
+        if self.unseen:
+            self.unseen = 0  # they were counted against the rows shown before
+            self.post_message(self.FollowingChanged(self.following, 0))
         self._rows_changed()
 
     def rows_added(self, count: int) -> None:

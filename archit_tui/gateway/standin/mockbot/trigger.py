@@ -14,12 +14,13 @@ message would claim a match the message does not have).
 
 from __future__ import annotations
 
-import math
 import re
 import string
 import unicodedata
 from dataclasses import dataclass
 from re import _parser as sre_parse  # type: ignore[attr-defined]
+
+from archit_tui.protocol.regex_cost import backtracking_steps
 
 REGEX_INPUT_LIMIT = 300
 """Messages longer than this are never tested against a regex trigger."""
@@ -29,8 +30,6 @@ REGEX_COST_LIMIT = 5e7
 
 PATTERN_LIMIT = 300
 """The longest regex trigger accepted, in characters."""
-
-_BRANCHING_OPS = {"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"}
 
 
 class TriggerError(ValueError):
@@ -107,47 +106,9 @@ def _compile_regex(source: str) -> re.Pattern[str]:
         where = f" at character {position + 1}" if isinstance(position, int) else ""
         message = getattr(error, "msg", None) or str(error)
         raise TriggerError(f"unable to parse your regex: {message}{where}") from None
-    if _cost(parsed, REGEX_INPUT_LIMIT) > REGEX_COST_LIMIT:
+    if backtracking_steps(parsed, REGEX_INPUT_LIMIT, REGEX_COST_LIMIT) > REGEX_COST_LIMIT:
         raise TriggerError(
             "that regex could take too long to match (repeats inside repeats, alternatives "
             "inside repeats, back-references or more than three open-ended repeats); simplify it"
         )
     return pattern
-
-
-def _cost(items: object, n: int) -> float:
-    """A rough upper bound of the ways ``items`` can match ``n`` characters (backtracking work).
-
-    A sequence multiplies its parts, alternatives add up, an open-ended repeat of a deterministic
-    body costs ``n``, and a repeat of a body that can itself match in several ways is exponential.
-    """
-    total = 1.0
-    for op, arg in items:  # type: ignore[attr-defined]
-        name = str(op)
-        if name in _BRANCHING_OPS:
-            low, high, body = arg
-            inner = _cost(body, n)
-            if high <= 1:
-                total *= 1 + inner
-            elif inner > 1:
-                # Each pass may match in `inner` ways: inner ** high paths, unless that is huge.
-                steps = high * math.log(inner) if high - low <= 16 else math.inf
-                total *= math.inf if steps > math.log(REGEX_COST_LIMIT) else inner**high
-            else:
-                total *= min(high - low + 1, n + 1)
-        elif name == "BRANCH":
-            total *= sum(_cost(option, n) for option in arg[1])
-        elif name == "SUBPATTERN":
-            total *= _cost(arg[3], n)
-        elif name in {"ASSERT", "ASSERT_NOT"}:
-            total *= _cost(arg[1], n)
-        elif name == "ATOMIC_GROUP":
-            total *= _cost(arg, n)
-        elif name == "GROUPREF_EXISTS":
-            _group, yes, no = arg
-            total *= n * (_cost(yes, n) + (_cost(no, n) if no is not None else 1))
-        elif name in {"GROUPREF", "GROUPREF_IGNORE"}:
-            total *= n
-        if total > REGEX_COST_LIMIT:
-            return math.inf
-    return total

@@ -75,6 +75,7 @@ class GatewayClient:
         socketio_path: str = "socket.io",
         wire_log_size: int = 500,
         rng: random.Random | None = None,
+        clock: Callable[[], float] = time.time,
     ) -> None:
         self.request_timeout = request_timeout
         self.connect_timeout = connect_timeout
@@ -84,7 +85,7 @@ class GatewayClient:
         self.socketio_path = socketio_path
         self.events = EventStream()
         """Everything received, and every state change, in order."""
-        self.wire = WireLog(wire_log_size)
+        self.wire = WireLog(wire_log_size, clock=clock)
         """The last events sent and received, raw, for an inspector."""
         self.reconnects = 0
         """Completed automatic reconnections (session restored)."""

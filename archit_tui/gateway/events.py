@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import heapq
+import itertools
 import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, TypeAlias
 
@@ -34,6 +37,8 @@ class WireRecord:
     payload: JSON
     at: float
     """Unix time in seconds."""
+    seq: int = 0
+    """Its place among every record the log took (1, 2, ...), for merging the two buffers."""
 
 
 class EventStream:
@@ -70,11 +75,57 @@ class EventStream:
         return self.drain()
 
 
-class WireLog:
-    """The last ``size`` events sent and received, for a raw inspector to read on demand."""
+STREAM_EVENTS = frozenset({"log_pool"})
+"""Events a `WireLog` keeps apart, so that a busy log stream cannot push the rest out."""
 
-    def __init__(self, size: int) -> None:
-        self.records: deque[WireRecord] = deque(maxlen=size)
+
+class WireLog:
+    """The last events sent and received, for a raw inspector to read on demand.
+
+    Two ring buffers: `stream` keeps the last ``stream_size`` log stream events
+    (`STREAM_EVENTS`), `chat` the last ``size`` of everything else (chat, errors, elevation,
+    pools). A guild streaming hundreds of actions a second thus never hides a chat event.
+    """
+
+    def __init__(
+        self,
+        size: int,
+        stream_size: int | None = None,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.clock = clock
+        """Unix seconds now, for each record's time."""
+        self.chat: deque[WireRecord] = deque(maxlen=size)
+        """Everything but the log stream, oldest first."""
+        self.stream: deque[WireRecord] = deque(maxlen=size if stream_size is None else stream_size)
+        """Log stream events, oldest first."""
+        self.chat_added = 0
+        """Records ever added to `chat` (a reader compares it to see whether anything is new)."""
+        self.stream_added = 0
+        """Records ever added to `stream`."""
 
     def add(self, direction: Literal["in", "out"], event: str, payload: JSON) -> None:
-        self.records.append(WireRecord(direction, event, payload, time.time()))
+        seq = self.chat_added + self.stream_added + 1
+        record = WireRecord(direction, event, payload, self.clock(), seq)
+        if event in STREAM_EVENTS:
+            self.stream_added += 1
+            self.stream.append(record)
+        else:
+            self.chat_added += 1
+            self.chat.append(record)
+
+    @property
+    def records(self) -> list[WireRecord]:
+        """Both buffers together, oldest first."""
+        return self.latest(len(self.chat) + len(self.stream), with_stream=True)
+
+    def latest(self, count: int, with_stream: bool) -> list[WireRecord]:
+        """The last ``count`` records, oldest first; log stream events only ``with_stream``."""
+        if count <= 0:
+            return []
+        chat = list(itertools.islice(reversed(self.chat), count))
+        if not with_stream:
+            return chat[::-1]
+        stream = list(itertools.islice(reversed(self.stream), count))
+        newest = heapq.merge(chat, stream, key=lambda record: -record.seq)
+        return list(itertools.islice(newest, count))[::-1]

@@ -129,10 +129,14 @@ class NameBook:
     def take_wanted(self, kind: LookupKind, limit: int = 100) -> list[int]:
         """Up to ``limit`` ids to ask about now; they count as asked from here on."""
         wanted = self._wanted[kind]
+        known = self._kinds[kind].display
         batch = []
-        for entity_id in list(wanted)[:limit]:
+        for entity_id in list(wanted):
+            if len(batch) == limit:
+                break
             del wanted[entity_id]
-            batch.append(entity_id)
+            if entity_id not in known:  # a pool reply may have brought it meanwhile
+                batch.append(entity_id)
         self._asked[kind].update(batch)
         return batch
 

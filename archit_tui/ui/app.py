@@ -17,9 +17,12 @@ from archit_tui.config import Settings
 from archit_tui.gateway.events import StateChanged
 from archit_tui.gateway.state import Phase
 from archit_tui.protocol.logstore import ActionStore
-from archit_tui.protocol.models import GatewayError, LogPoolEvent, MalformedEvent
+from archit_tui.protocol.models import GatewayError, LogPoolEvent, MalformedEvent, MockBotEvent
 from archit_tui.protocol.names import NameBook
 
+from .chat import HELP_SECTIONS, ChatPane, EventInspector
+from .chat.column import ChatColumn
+from .chat_session import ChatMixin
 from .connection import Connection
 from .messages import GatewayEvents, NamesLearnt
 from .names_fetcher import NamesFetcher
@@ -36,7 +39,7 @@ this share of the time; the rest goes to receiving (and to keys, which never wai
 LONGEST_PAUSE = 0.5
 
 
-class ArchitApp(SessionMixin, App[None]):
+class ArchitApp(SessionMixin, ChatMixin, App[None]):
     """A terminal app for the Archit.us realtime gateway."""
 
     CSS_PATH = "app.tcss"
@@ -97,6 +100,7 @@ class ArchitApp(SessionMixin, App[None]):
             now_ms=self.now_ms,
             tz=self.tz,
             demo=self.settings.demo,
+            chat=self._chat_column(),
         )
         for warning in self.startup_warnings:
             self.notify(warning, title="Configuration", severity="warning", markup=False)
@@ -119,6 +123,20 @@ class ArchitApp(SessionMixin, App[None]):
             ui_seconds = self._ui_seconds + self.main.table.take_render_seconds()
             self._ui_seconds = 0.0
             await asyncio.sleep(min(max(ui_seconds / UI_SHARE, FRAME_SECONDS), LONGEST_PAUSE))
+
+    def _chat_column(self) -> ChatColumn:
+        pane = ChatPane(
+            mock_guild_id=self.settings.mock_guild_id,
+            allowed_commands=self.settings.allowed_commands,
+            names=self.names,
+            clock=self.clock,
+            tz=self.tz,
+            id="chat",
+        )
+        inspector = EventInspector(
+            self.connection.client.wire, lambda: self.malformed, id="inspector", tz=self.tz
+        )
+        return ChatColumn(pane, inspector, id="chat-column")
 
     def _quit_on_signals(self) -> None:
         """SIGTERM and SIGHUP end the app as `q` does: terminal restored, socket closed."""
@@ -151,8 +169,9 @@ class ArchitApp(SessionMixin, App[None]):
                 if event.state.phase is Phase.SPECTATING:
                     main.status.guild_name = self.names.guild_name(event.state.guild_id)
                 self.state_changed(event.state)
-            elif isinstance(event, GatewayError):
-                self.notify(event.text, title="Gateway error", severity="error", markup=False)
+            elif isinstance(event, (MockBotEvent, GatewayError)):
+                if not self.chat_event(event):
+                    self.notify(event.text, title="Gateway error", severity="error", markup=False)
             elif isinstance(event, MalformedEvent):
                 self._malformed(event)
         if rows:
@@ -177,6 +196,7 @@ class ArchitApp(SessionMixin, App[None]):
 
     def on_names_learnt(self) -> None:
         self.main.table.names_changed()
+        self.main.chat.pane.names_changed()
         if self.guild_id is not None:
             self.main.status.guild_name = self.names.guild_name(self.guild_id)
 
@@ -188,11 +208,18 @@ class ArchitApp(SessionMixin, App[None]):
                 yield command
         yield SystemCommand("Switch guild", "Spectate another guild", self.action_switch_guild)
         yield SystemCommand("Help", "Keys and the filter language", self.action_help)
+        yield SystemCommand(
+            "Mock chat", "Talk to the bot's mock mode", self.main.action_toggle_chat
+        )
+        yield SystemCommand(
+            "Raw events", "The last events sent and received", self.main.action_toggle_inspector
+        )
 
     def action_help(self) -> None:
         sections = [
             ("Log table", [*MainScreen.BINDINGS, *LogTable.BINDINGS]),
             ("Everywhere", self.BINDINGS),
+            *HELP_SECTIONS,
         ]
         self.push_screen(HelpScreen(sections))
 

@@ -23,6 +23,8 @@ class NamesFetcher:
         self.names = names
         self.learnt = learnt
         self.guild_id: int | None = None
+        self.complete = False
+        """True once every pool of the spectated guild has arrived."""
 
     def reset(self) -> None:
         """Another guild: forget its names (the guild list stays)."""
@@ -30,16 +32,21 @@ class NamesFetcher:
         self.names.clear()
         self.names.guilds.update(guilds)
         self.guild_id = None
+        self.complete = False
 
     async def fetch_all(self, guild_id: int) -> None:
         """Every member, channel, role and custom emoji of ``guild_id``."""
         self.guild_id = guild_id
-        for kind in _POOLS:
-            result = await self.client.request_all(kind, guild_id)
-            if self.guild_id != guild_id:
-                return
-            self.names.learn(result.entities)
-            self.learnt()
+        try:
+            for kind in _POOLS:
+                result = await self.client.request_all(kind, guild_id)
+                if self.guild_id != guild_id:
+                    return
+                self.names.learn(result.entities)
+                self.learnt()
+        finally:
+            if self.guild_id == guild_id:
+                self.complete = True  # from here on, ids still unknown are asked one by one
 
     def note(self, rows: Sequence[LogPoolEvent]) -> None:
         """Remember the ids these rows show, to ask for the names not known yet."""
@@ -56,8 +63,9 @@ class NamesFetcher:
     async def ask_for_wanted(self) -> None:
         """Ask the pools about ids seen in rows whose names are not known yet."""
         guild_id = self.guild_id
-        if guild_id is None or self.client.state.phase is not Phase.SPECTATING:
-            return
+        if not self.complete or self.client.state.phase is not Phase.SPECTATING:
+            return  # the whole pools are on their way: no need to ask for single ids
+        assert guild_id is not None
         for kind in ("member", "channel"):
             ids = self.names.take_wanted(kind, _ASKED_PER_REQUEST)
             if not ids:

@@ -59,6 +59,7 @@ def build_app(
         request_timeout=5,
         connect_timeout=5,
         reconnect=ReconnectPolicy(first_delay=0.05, max_delay=0.2),
+        clock=lambda: FIXED_NOW,
     )
     return make_app(
         app_settings(url, **settings),

@@ -16,6 +16,7 @@ from textual.pilot import Pilot
 from archit_tui.gateway.standin.guilds import build_guilds
 from archit_tui.protocol.secret import Secret
 from archit_tui.ui.app import ArchitApp
+from archit_tui.ui.chat.pickers import EmojiPicker
 from archit_tui.ui.screens.guild_picker import GuildPicker
 from archit_tui.ui.screens.problem import ProblemScreen
 
@@ -56,7 +57,10 @@ def _still(pilot: Pilot) -> None:
 async def _streaming(pilot: Pilot) -> None:
     app: ArchitApp = pilot.app  # type: ignore[assignment]
     await wait_until(pilot, lambda: len(app.store) == BACKLOG)
+    await wait_until(pilot, lambda: app._names_fetcher.complete)  # noqa: SLF001
     await wait_until(pilot, lambda: all(app.names.member_name(a) for a in app.store.agents))
+    table = app.main.table
+    await wait_until(pilot, lambda: round(table.scroll_y) == table.max_scroll_y)
     _still(pilot)
 
 
@@ -89,6 +93,35 @@ async def _picker(pilot: Pilot) -> None:
 
 async def _problem(pilot: Pilot) -> None:
     await wait_until(pilot, lambda: isinstance(pilot.app.screen, ProblemScreen))
+
+
+async def _chat(pilot: Pilot) -> None:
+    """A poll answered, voted on by reaction and edited; a markup-like message; a help reply."""
+    await _streaming(pilot)
+    app: ArchitApp = pilot.app  # type: ignore[assignment]
+    pane = app.main.chat.pane
+    await pilot.press("t")
+    for text in ('!poll "Lunch?" pizza, sushi', "[bold]not bold[/] and **bold**"):
+        await pilot.press(*text, "enter")
+    await wait_until(pilot, lambda: pane.transcript.view(1) is not None)
+    await wait_until(pilot, lambda: pane.transcript.view(2) is not None)
+    pane.transcript.focus()
+    pane.transcript.selected = 1
+    await pilot.press("r")
+    await wait_until(pilot, lambda: isinstance(app.screen, EmojiPicker))
+    app.screen.query_one("#emoji-options").highlighted = app.screen.choices.index("2️⃣")  # type: ignore[attr-defined]
+    await pilot.press("enter")
+    await wait_until(pilot, lambda: "sushi (1)" in str(pane.transcript.view(1).content))
+    _still(pilot)
+
+
+async def _inspector(pilot: Pilot) -> None:
+    await _chat(pilot)
+    await pilot.press("f2")
+    app: ArchitApp = pilot.app  # type: ignore[assignment]
+    records = app.main.chat.inspector.query_one("#inspector-records")
+    await wait_until(pilot, lambda: "mock_bot_event" in str(records.render()))
+    _still(pilot)
 
 
 async def _help(pilot: Pilot) -> None:
@@ -162,4 +195,18 @@ SCENES: tuple[Scene, ...] = (
         _streaming,
     ),
     Scene("help", "Help: the keys and the filter language.", _demo(), (100, 40), _help),
+    Scene(
+        "chat",
+        "The mock chat beside the log: a poll voted on and edited, markup-like text literal.",
+        _demo(),
+        (150, 36),
+        _chat,
+    ),
+    Scene(
+        "inspector",
+        "The raw events under the chat: sent and received, as JSON, the token hidden.",
+        _demo(),
+        (150, 40),
+        _inspector,
+    ),
 )

@@ -5,8 +5,6 @@ import json
 from support.app import build_app, screen_text, until
 from support.standin import running_standin
 
-from archit_tui.ui.widgets.detail_pane import DetailPane
-
 
 async def test_detail_shows_the_selected_action_and_copies_its_raw_payload() -> None:
     async with running_standin(backlog=200) as gateway:
@@ -15,8 +13,7 @@ async def test_detail_shows_the_selected_action_and_copies_its_raw_payload() -> 
         async with app.run_test(size=(200, 60)) as pilot:
             await until(pilot, lambda: len(app.store) == 200)
             await until(pilot, lambda: app.names.member_name(app.store.agents[0]) is not None)
-            detail = app.main.query_one(DetailPane)
-            assert detail.display  # wide terminal: shown from the start
+            assert app.main.detail_shown  # wide terminal: shown from the start
             await pilot.press("slash", *"type:message_edit")
             await until(pilot, lambda: 0 < len(app.main.table.view) < 200)
             await pilot.press("enter")
@@ -39,13 +36,12 @@ async def test_detail_toggles_and_follows_the_cursor() -> None:
         app = build_app(gateway.url, guild_id=next(iter(gateway.guilds)))
         async with app.run_test(size=(100, 40)) as pilot:
             await until(pilot, lambda: len(app.store) == 30)
-            detail = app.main.query_one(DetailPane)
-            assert not detail.display  # narrow terminal: hidden until asked for
+            assert not app.main.detail_shown  # narrow terminal: hidden until asked for
             await pilot.press("d")
-            assert detail.display
+            assert app.main.detail_shown
             await pilot.press("up")
             seq = app.main.table.cursor_seq
             await pilot.pause()
             assert str(app.store.action(seq).id) in screen_text(app)
             await pilot.press("d")
-            assert not detail.display
+            assert not app.main.detail_shown

@@ -123,6 +123,6 @@ async def test_the_layout_adapts_to_the_terminal(
             await until(pilot, lambda: len(app.store) == 10)
             table = app.main.query_one(LogTable)
             assert ("subject" in table.columns.names) is subject_shown
-            assert app.main.query_one("#detail").display is (size[0] >= 140)
+            assert app.main.detail_shown is (size[0] >= 140)
             assert app.main.has_class("-wide") is (size[0] >= 140)
             assert "Summary" in screen_text(app)

@@ -24,6 +24,7 @@ from archit_tui.protocol.snowflake import unix_ms_to_datetime
 from archit_tui.protocol.text import one_line
 from archit_tui.protocol.views import AllRows, MatchingRows, RowView, SortedRows
 
+from ..chat.column import ChatColumn
 from ..filtering import filter_store, select_seqs
 from ..sorting import sort_key
 from ..widgets.columns import ColumnHeader, ColumnName
@@ -73,7 +74,11 @@ class MainScreen(Screen[None]):
         Binding("s", "sort", "Sort"),
         Binding("d", "toggle_detail", "Detail"),
         Binding("c", "copy_raw", "Copy raw", show=False),
+        Binding("t", "toggle_chat", "Chat"),
+        Binding("f2", "toggle_inspector", "Raw events"),
     ]
+    TABLE_ACTIONS = frozenset({"filter_by_cell", "sort", "copy_raw", "toggle_detail"})
+    """Actions on the log table's rows: off while the chat has the focus (its keys are text)."""
 
     def __init__(
         self,
@@ -84,8 +89,10 @@ class MainScreen(Screen[None]):
         now_ms: Callable[[], int],
         tz: tzinfo,
         demo: bool,
+        chat: ChatColumn,
     ) -> None:
         super().__init__()
+        self.chat = chat
         self.store = store
         self.names = names
         self.time_format = time_format
@@ -118,6 +125,7 @@ class MainScreen(Screen[None]):
                 yield self.header
                 yield self.table
             yield self.detail
+            yield self.chat
         yield self.status
         yield Footer()
 
@@ -170,7 +178,7 @@ class MainScreen(Screen[None]):
             self.filter_bar.refresh_times()
         if self.time_format == "relative":
             self.table.refresh()
-        if self.detail.display:
+        if self.detail_shown:
             self._show_detail(self.table.cursor_seq)  # "12 s ago" moves on too
 
     def clear_rows(self) -> None:
@@ -302,9 +310,14 @@ class MainScreen(Screen[None]):
     def _row_highlighted(self, event: LogTable.Highlighted) -> None:
         self._show_detail(event.seq)
 
+    @property
+    def detail_shown(self) -> bool:
+        """The detail pane is asked for, and the chat does not take its place."""
+        return self.has_class("-detail") and not self.has_class("-chat")
+
     def _show_detail(self, seq: int | None) -> None:
         detail = self.detail
-        if not detail.display:
+        if not self.detail_shown:
             return
         if seq is None or not self.store.holds(seq):
             detail.show(None)
@@ -312,8 +325,11 @@ class MainScreen(Screen[None]):
             detail.show(self.store.action(seq), self.store.raw(seq))
 
     def action_toggle_detail(self) -> None:
-        detail = self.detail
-        detail.display = not detail.display
+        if self.has_class("-chat"):
+            self.action_toggle_chat()  # the detail pane takes the chat's place
+            self.add_class("-detail")
+        else:
+            self.toggle_class("-detail")
         self._show_detail(self.table.cursor_seq)
 
     def action_copy_raw(self) -> None:
@@ -332,14 +348,42 @@ class MainScreen(Screen[None]):
     def _following_changed(self, event: LogTable.FollowingChanged) -> None:
         self.status.unseen = None if event.following else event.unseen
 
+    # Chat ---------------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self.TABLE_ACTIONS and self.chat in (
+            self.focused.ancestors_with_self if self.focused else ()
+        ):
+            return False
+        return True
+
+    def action_toggle_chat(self) -> None:
+        """Show the mock chat beside the table (over it on narrow terminals), or hide it."""
+        self.toggle_class("-chat")
+        self._place_chat()
+        if self.has_class("-chat"):
+            self.chat.pane.composer.focus()
+        else:
+            self.table.focus()
+            self._show_detail(self.table.cursor_seq)
+
+    def action_toggle_inspector(self) -> None:
+        if not self.has_class("-chat"):
+            self.action_toggle_chat()
+        self.chat.toggle_inspector()
+
+    def _place_chat(self) -> None:
+        self.set_class(self.has_class("-chat") and not self.has_class("-wide"), "-chat-only")
+
     # Layout -------------------------------------------------------------------------------------
 
     def on_resize(self, event: Resize) -> None:
         wide = event.size.width >= WIDE
         if self._first_layout:
             self._first_layout = False
-            self.detail.display = wide  # room to spare: show details at once
+            self.set_class(wide, "-detail")  # room to spare: show details at once
         self.set_class(wide, "-wide")
+        self._place_chat()
 
     @on(LogTable.ColumnsChanged)
     def _columns_changed(self, event: LogTable.LayoutChanged) -> None:

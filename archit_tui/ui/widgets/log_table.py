@@ -140,7 +140,7 @@ class LogTable(ScrollView, can_focus=True):
         self.virtual_size = Size(self.size.width, len(self.view))
         if self.following:
             self._move_cursor_to(len(self.view) - 1)
-            self.scroll_end(animate=False)
+            self._stick_to_bottom()
         else:
             top = self.view.position_of(previous_top) if previous_top is not None else None
             if top is not None and top != round(self.scroll_y):
@@ -148,6 +148,11 @@ class LogTable(ScrollView, can_focus=True):
             if self._cursor_seq is not None and self.view.position_of(self._cursor_seq) is None:
                 self._move_cursor_to(min(self.cursor_position or 0, len(self.view) - 1))
         self.refresh()
+
+    def _stick_to_bottom(self) -> None:
+        """Scroll to the newest row now, and again once layout has settled the height."""
+        self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+        self.scroll_end(animate=False)
 
     def _top_seq(self) -> int | None:
         top = round(self.scroll_y)
@@ -272,7 +277,7 @@ class LogTable(ScrollView, can_focus=True):
             self.post_message(self.ColumnsChanged(columns))
         self.virtual_size = Size(event.size.width, len(self.view))
         if self.following:
-            self.scroll_end(animate=False)
+            self._stick_to_bottom()
 
     def cells(self, seq: int) -> RowCells:
         """The cells of row ``seq`` (cached until names change)."""

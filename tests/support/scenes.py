@@ -39,12 +39,17 @@ class Scene:
     before: Callable[[Pilot], Awaitable[None]]
 
 
-async def wait_until(pilot: Pilot, condition: Callable[[], bool], timeout: float = 20) -> None:
+async def wait_until(
+    pilot: Pilot,
+    condition: Callable[[], bool],
+    timeout: float = 20,
+    what: Callable[[], str] = lambda: "",
+) -> None:
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
     while not condition():
         if loop.time() > deadline:
-            raise AssertionError(f"scene never got ready: {condition}")
+            raise AssertionError(f"scene never got ready: {condition} {what()}")
         await pilot.pause(0.02)
 
 
@@ -58,9 +63,17 @@ async def _streaming(pilot: Pilot) -> None:
     app: ArchitApp = pilot.app  # type: ignore[assignment]
     await wait_until(pilot, lambda: len(app.store) == BACKLOG)
     await wait_until(pilot, lambda: app._names_fetcher.complete)  # noqa: SLF001
-    await wait_until(pilot, lambda: all(app.names.member_name(a) for a in app.store.agents))
+    await wait_until(
+        pilot,
+        lambda: all(app.names.member_name(a) for a in app.store.agents if a),
+        what=lambda: str([a for a in app.store.agents if not app.names.member_name(a)]),
+    )
     table = app.main.table
-    await wait_until(pilot, lambda: round(table.scroll_y) == table.max_scroll_y)
+    await wait_until(
+        pilot,
+        lambda: table.following and round(table.scroll_y) >= table.max_scroll_y,
+        what=lambda: f"following={table.following} y={table.scroll_y} max={table.max_scroll_y}",
+    )
     _still(pilot)
 
 

@@ -63,3 +63,31 @@ def test_quitting_restores_the_terminal(how: str, tmp_path: Path) -> None:
         if process.poll() is None:
             process.kill()
         os.close(leader)
+
+
+def test_a_closed_terminal_does_not_leave_the_app_running(tmp_path: Path) -> None:
+    """A hung-up terminal that no longer reads: the app must still end (it once hung)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ARCHIT_TUI_")}
+    env.update(HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path), TERM="xterm-256color")
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "archit_tui", "--demo"],
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+        env=env,
+        close_fds=True,
+        start_new_session=True,
+    )
+    os.close(follower)
+    try:
+        assert b"Spectate which guild" in read_until(leader, b"Spectate which guild", 60)
+        os.write(leader, b"\r")  # spectate: the screen keeps changing
+        time.sleep(8)  # nobody reads: the terminal's buffer fills and writes block
+        process.send_signal(signal.SIGHUP)
+        assert process.wait(timeout=20) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+        if leader != -1:
+            os.close(leader)

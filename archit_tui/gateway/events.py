@@ -9,7 +9,7 @@ import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal, TypeAlias
+from typing import Literal, NamedTuple, TypeAlias
 
 from archit_tui.protocol.json_values import JSON
 from archit_tui.protocol.models import GatewayError, LogPoolEvent, MalformedEvent, MockBotEvent
@@ -28,8 +28,7 @@ GatewayEvent: TypeAlias = LogPoolEvent | MockBotEvent | GatewayError | Malformed
 """Everything the consumer is told, in the order it happened."""
 
 
-@dataclass(frozen=True, slots=True)
-class WireRecord:
+class WireRecord(NamedTuple):
     """One event as it crossed the wire, for the raw inspector. Tokens are already redacted."""
 
     direction: Literal["in", "out"]

@@ -7,7 +7,7 @@ the network. Ids are ``int`` (see `archit_tui.protocol.snowflake`).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, TypeAlias
+from typing import Literal, NamedTuple, TypeAlias
 
 from .actions import ActionType, action_type
 from .json_values import JSON
@@ -26,9 +26,12 @@ class MalformedEvent:
     """The payload exactly as decoded."""
 
 
-@dataclass(frozen=True, slots=True)
-class LogAction:
-    """One entry of a guild's audit log, as streamed by ``log_pool``."""
+class LogAction(NamedTuple):
+    """One entry of a guild's audit log, as streamed by ``log_pool``.
+
+    A named tuple rather than a frozen dataclass: as immutable, and three times quicker to
+    build, which a stream of thousands a second notices.
+    """
 
     id: int
     """Hoar frost: unique per action, and it carries the creation time."""
@@ -65,8 +68,7 @@ class LogAction:
         return snowflake_to_unix_ms(self.id)
 
 
-@dataclass(frozen=True, slots=True)
-class LogPoolEvent:
+class LogPoolEvent(NamedTuple):
     """A ``log_pool`` event: one log action of a spectated guild."""
 
     guild_id: int

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import replace
 from typing import Any
 
 from .fields import Malformed, ObjectReader, guarded, require_object
@@ -78,14 +77,12 @@ def parse_log_pool(payload: JSON, text: str | None = None) -> LogPoolEvent | Mal
 
     ``text``, when given, is the payload as it was received (JSON text), kept on the event.
     """
-    event = quick_log_pool(payload)
+    event = quick_log_pool(payload, text)
     if event is None:
         parsed = checked_log_pool(payload)
-        if isinstance(parsed, MalformedEvent):
+        if isinstance(parsed, MalformedEvent) or text is None:
             return parsed
-        event = parsed
-    if text is not None:
-        event = replace(event, raw_text=text)
+        event = parsed._replace(raw_text=text)
     return event
 
 
@@ -100,7 +97,7 @@ def checked_log_pool(payload: JSON) -> LogPoolEvent | MalformedEvent:
             guild_key = "guild_id" if outer.get("guild_id") is not None else None
             guild_id = ObjectReader(outer).snowflake("guild_id") if guild_key else action.guild_id
             if action.guild_id is None and guild_id is not None:
-                action = replace(action, guild_id=guild_id)
+                action = action._replace(guild_id=guild_id)
         else:
             action = _read_log_action(outer, where="")
             guild_id = action.guild_id
@@ -128,7 +125,7 @@ def _quick_id(value: Any) -> Any:
     return None if value is None else _NOT_QUICK
 
 
-def quick_log_pool(payload: JSON) -> LogPoolEvent | None:
+def quick_log_pool(payload: JSON, text: str | None = None) -> LogPoolEvent | None:
     """The documented ``log_pool`` shape with every field plainly right, read fast.
 
     None when anything is unusual (a variant, a wrong type, a missing field); the caller then
@@ -187,7 +184,7 @@ def quick_log_pool(payload: JSON) -> LogPoolEvent | None:
         origin=origin,
         private=bool(private),
     )
-    return LogPoolEvent(guild_id=guild_id, action=action, raw=payload)
+    return LogPoolEvent(guild_id, action, payload, text)
 
 
 def parse_log_action(obj: JSON) -> LogAction | MalformedEvent:

@@ -136,3 +136,15 @@ def test_a_restarted_stand_in_keeps_its_generated_token(tmp_path: Path) -> None:
         process.communicate(timeout=30)
     path = Path(lines[0].split("written to ", 1)[1].strip())
     assert lines[1] == f"Token: from {path} (generated earlier)\n"
+
+
+def test_a_port_in_use_is_said_plainly(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        result = run_cli("gateway", "--port", str(port), env=clean_env(tmp_path))
+    assert result.returncode == 1
+    assert f"cannot listen on 127.0.0.1:{port}" in result.stderr

@@ -31,16 +31,11 @@ from archit_tui.protocol.parse import (
 )
 from archit_tui.protocol.secret import Secret
 
-from .errors import (
-    GatewayConnectError,
-    GatewayNotConnected,
-    GatewayTimeout,
-    check_url,
-    diagnose,
-    where,
-)
+from .errors import GatewayConnectError, GatewayNotConnected, GatewayTimeout
 from .events import EventStream, StateChanged, WireLog
+from .inline import InlineClient
 from .pools import PoolRequests, PoolResult
+from .probe import check_url, diagnose, where
 from .state import DISCONNECTED, ConnectionState, Phase
 from .wire_json import FastPacket, UndecodableJSON, WireText
 
@@ -74,6 +69,7 @@ class GatewayClient:
         transports: list[str] | None = None,
         socketio_path: str = "socket.io",
         wire_log_size: int = 500,
+        wire: WireLog | None = None,
         rng: random.Random | None = None,
         clock: Callable[[], float] = time.time,
     ) -> None:
@@ -85,7 +81,7 @@ class GatewayClient:
         self.socketio_path = socketio_path
         self.events = EventStream()
         """Everything received, and every state change, in order."""
-        self.wire = WireLog(wire_log_size, clock=clock)
+        self.wire = wire if wire is not None else WireLog(wire_log_size, clock=clock)
         """The last events sent and received, raw, for an inspector."""
         self.reconnects = 0
         """Completed automatic reconnections (session restored)."""
@@ -151,7 +147,7 @@ class GatewayClient:
         self._set_state(ConnectionState(Phase.CONNECTED))
 
     def _new_socket(self) -> socketio.AsyncClient:
-        socket = socketio.AsyncClient(
+        socket = InlineClient(
             reconnection=False,
             handle_sigint=False,
             http_session=self._http,

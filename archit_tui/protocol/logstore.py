@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from array import array
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -18,6 +18,11 @@ from typing import Any
 from .json_values import JSON
 from .models import LogAction, LogPoolEvent
 from .parse import parse_log_pool
+from .rawstore import RawStore
+
+DEDUPE_WINDOW = 30_000
+"""An action is held once if delivered again within this many newer actions (a reconnect
+replays the last moments, not the day)."""
 
 TEXT_LIMIT = 2_000
 """Characters of a row's text kept for searching; the raw payload keeps everything."""
@@ -39,7 +44,10 @@ class Added:
 
 
 class ActionStore:
-    """Held log actions: columns for filtering and sorting, the raw payload for detail."""
+    """Held log actions: columns for filtering and sorting, the raw payload for detail.
+
+    Actions delivered again (same hoar frost) within `DEDUPE_WINDOW` newer ones are held once.
+    """
 
     def __init__(self, max_actions: int) -> None:
         self.max_actions = max_actions
@@ -57,13 +65,15 @@ class ActionStore:
         """0 where the action names no agent; likewise subjects and channels."""
         self.subjects = array("Q")
         self.channels = array("Q")
-        self.texts: list[str] = []
-        """Lower-cased searchable text of each row."""
+        self._texts: list[str] = []
+        self._unindexed: deque[LogAction] = deque()
+        """Actions whose searchable text is not made yet (the newest rows, oldest first)."""
         self.flagged = bytearray()
         """1 where the action had fields that could not be used (see `LogAction.problems`)."""
-        self._raws: list[bytes] = []
-        """Each payload as JSON text in UTF-8 (compact whatever the script)."""
-        self._held_ids: set[int] = set()
+        self._raws = RawStore()
+        """Each payload as JSON text, compressed in chunks when idle."""
+        self._recent_ids: set[int] = set()
+        self._recent_order: deque[int] = deque()
         self._actions: OrderedDict[int, LogAction] = OrderedDict()
 
     def __len__(self) -> int:
@@ -85,41 +95,47 @@ class ActionStore:
         return 0 <= seq - self.first_seq < len(self.ids)
 
     def add(self, events: Iterable[LogPoolEvent]) -> Added:
-        """Append ``events`` (duplicates skipped), then drop the oldest beyond ``max_actions``."""
+        """Append ``events`` (duplicates skipped), then drop the oldest beyond ``max_actions``.
+
+        Column by column over the batch: a busy guild adds thousands of rows per call.
+        """
         first = self.end_seq
+        recent, order = self._recent_ids, self._recent_order
+        fresh: list[LogPoolEvent] = []
         duplicates = 0
-        held = self._held_ids
-        actions = self._actions
         for event in events:
-            action = event.action
-            if action.id in held:
+            action_id = event.action.id
+            if action_id in recent:
                 duplicates += 1
-                continue
-            held.add(action.id)
-            self.ids.append(action.id)
-            self.times.append(action.timestamp_ms)
-            self.numbers.append(action.action_number)
-            self.agents.append(action.agent_id or 0)
-            self.subjects.append(action.subject_id or 0)
-            self.channels.append(action.channel_id or 0)
-            self.texts.append(searchable_text(action))
-            self.flagged.append(1 if action.problems else 0)
-            text = event.raw_text
-            if text is None:
-                text = json.dumps(event.raw, separators=(",", ":"), ensure_ascii=False)
-            self._raws.append(text.encode())
-            actions[self.end_seq - 1] = action
-        count = self.end_seq - first
-        while len(actions) > _ACTION_CACHE_SIZE:
-            actions.popitem(last=False)
+            else:
+                recent.add(action_id)
+                order.append(action_id)
+                fresh.append(event)
+        while len(order) > DEDUPE_WINDOW:
+            recent.discard(order.popleft())
+        actions = [event.action for event in fresh]
+        self.ids.extend([action.id for action in actions])
+        self.times.extend([action.timestamp_ms for action in actions])
+        self.numbers.extend([action.action_number for action in actions])
+        self.agents.extend([action.agent_id or 0 for action in actions])
+        self.subjects.extend([action.subject_id or 0 for action in actions])
+        self.channels.extend([action.channel_id or 0 for action in actions])
+        self._unindexed.extend(actions)
+        self.flagged.extend([1 if action.problems else 0 for action in actions])
+        self._raws.extend(first, [_wire_text(event) for event in fresh])
+        recent = self._actions
+        newest = max(len(actions) - _ACTION_CACHE_SIZE, 0)
+        for offset in range(newest, len(actions)):
+            recent[first + offset] = actions[offset]
+        while len(recent) > _ACTION_CACHE_SIZE:
+            recent.popitem(last=False)
         self.duplicates += duplicates
         dropped = self._drop_oldest(len(self.ids) - self.max_actions)
-        return Added(first, count, duplicates, dropped)
+        return Added(first, len(actions), duplicates, dropped)
 
     def _drop_oldest(self, count: int) -> int:
         if count <= 0:
             return 0
-        self._held_ids.difference_update(self.ids[:count])
         for column in (
             self.ids,
             self.times,
@@ -129,9 +145,12 @@ class ActionStore:
             self.channels,
         ):
             del column[:count]
-        del self.texts[:count]
+        indexed = len(self._texts)
+        del self._texts[:count]
+        for _ in range(max(count - indexed, 0)):
+            self._unindexed.popleft()
         del self.flagged[:count]
-        del self._raws[:count]
+        self._raws.drop_before(self.first_seq + count)
         self.first_seq += count
         self.dropped += count
         return count
@@ -140,15 +159,42 @@ class ActionStore:
         """Forget every row (a new guild is being spectated); seqs keep counting up."""
         self._drop_oldest(len(self.ids))
         self._actions.clear()
+        self._unindexed.clear()
+        self._recent_ids.clear()
+        self._recent_order.clear()
         self.dropped = self.duplicates = 0  # those counted the previous guild's rows
+
+    @property
+    def texts(self) -> list[str]:
+        """Lower-cased searchable text of each row (made now for rows not indexed yet)."""
+        if self._unindexed:
+            self.index_texts(len(self._unindexed))
+        return self._texts
+
+    def index_texts(self, limit: int = 50_000) -> int:
+        """Make the searchable text of up to ``limit`` more rows; how many are left.
+
+        Adding rows leaves this for later, so that a burst is held (and shown) at once; the app
+        calls it when idle, and `texts` finishes it when a filter needs it.
+        """
+        pending = self._unindexed
+        take = min(limit, len(pending))
+        self._texts.extend([searchable_text(pending.popleft()) for _ in range(take)])
+        return len(pending)
+
+    def compact(self, limit: int = 8) -> int:
+        """Compress up to ``limit`` full chunks of payloads (call when idle); how many were."""
+        return self._raws.compact(limit)
 
     def raw(self, seq: int) -> JSON:
         """The payload of ``seq`` exactly as received."""
-        return json.loads(self._raws[self.index(seq)])
+        self.index(seq)
+        return json.loads(self._raws.get(seq))
 
     def raw_text(self, seq: int) -> str:
         """The payload of ``seq`` as received (JSON text)."""
-        return self._raws[self.index(seq)].decode()
+        self.index(seq)
+        return self._raws.get(seq)
 
     def action(self, seq: int) -> LogAction:
         """The parsed action of ``seq`` (re-read from its payload, with a small cache)."""
@@ -165,8 +211,18 @@ class ActionStore:
         return event.action
 
 
+def _wire_text(event: LogPoolEvent) -> str:
+    text = event.raw_text
+    if text is None:
+        text = json.dumps(event.raw, separators=(",", ":"), ensure_ascii=False)
+    return text
+
+
 def searchable_text(action: LogAction) -> str:
     """The lower-cased text a free-word filter searches: content, reason, text in old_data."""
+    if action.old_data is None and action.reason is None:  # most messages: just the content
+        content = action.content
+        return content[:TEXT_LIMIT].lower() if content else ""
     parts = [action.content or "", action.reason or ""]
     _collect_strings(action.old_data, parts, depth=2)
     text = "\n".join(part for part in parts if part)

@@ -9,8 +9,10 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from datetime import tzinfo
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -22,9 +24,9 @@ from archit_tui.protocol.logstore import ActionStore
 from archit_tui.protocol.models import GatewayError, LogPoolEvent, MalformedEvent, MockBotEvent
 from archit_tui.protocol.names import NameBook
 
-from .chat import HELP_SECTIONS, ChatPane, EventInspector
 from .chat.column import ChatColumn
 from .chat_session import ChatMixin
+from .collector import QuietCollector
 from .connection import Connection
 from .messages import GatewayEvents, NamesLearnt
 from .names_fetcher import NamesFetcher
@@ -33,9 +35,13 @@ from .screens.main import MainScreen
 from .session import SessionMixin
 from .widgets.log_table import LogTable
 
+if TYPE_CHECKING:
+    from .chat.inspector import EventInspector
+    from .chat.pane import ChatPane
+
 FRAME_SECONDS = 1 / 30
 """The pump hands the UI one batch per frame at most, however fast events arrive."""
-UI_SHARE = 0.12
+UI_SHARE = 0.06
 """Under a firehose, batches are spaced so that handling and drawing them takes at most about
 this share of the time; the rest goes to receiving (and to keys, which never wait for it)."""
 PAINT_OVERHEAD = 2.5
@@ -48,7 +54,7 @@ EXIT_GRACE_SECONDS = 5.0
 class ArchitApp(SessionMixin, ChatMixin, App[None]):
     """A terminal app for the Archit.us realtime gateway."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "archit-tui"
     BINDINGS = [
         Binding("g", "switch_guild", "Guild"),
@@ -80,11 +86,13 @@ class ArchitApp(SessionMixin, ChatMixin, App[None]):
         self.names = NameBook()
         self.guild_id: int | None = None
         """The guild being spectated."""
+        self.collector = QuietCollector()
+        self._chat_waiting = []
         self._ui_seconds = 0.0
         """Time spent handling batches since the pump last looked (it paces itself by it)."""
         self.malformed: list[MalformedEvent] = []
         """Malformed events received, newest last (kept for the raw inspector)."""
-        self._names_fetcher = NamesFetcher(connection.client, self.names, self._names_learnt)
+        self._names_fetcher = NamesFetcher(connection, self.names, self._names_learnt)
 
     def now_ms(self) -> int:
         return int(self.clock() * 1000)
@@ -95,6 +103,8 @@ class ArchitApp(SessionMixin, ChatMixin, App[None]):
         return self._main
 
     def on_mount(self) -> None:
+        self.collector.start()
+        self.set_interval(1.0, self.collector.tick)
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         else:
@@ -114,6 +124,11 @@ class ArchitApp(SessionMixin, ChatMixin, App[None]):
         self.push_screen("main")
         if self.handle_signals:
             self._quit_on_signals()
+        self.call_after_refresh(self._go_online)
+
+    def _go_online(self) -> None:
+        """After the first frame: load the network stack, then connect."""
+        self.connection.open()
         self.pump_events()
         self.start_session()
         self.set_interval(0.5, self.ask_for_names)
@@ -132,6 +147,12 @@ class ArchitApp(SessionMixin, ChatMixin, App[None]):
             await asyncio.sleep(min(max(ui_seconds / UI_SHARE, FRAME_SECONDS), LONGEST_PAUSE))
 
     def _chat_column(self) -> ChatColumn:
+        return ChatColumn(self._build_chat, id="chat-column")
+
+    def _build_chat(self) -> tuple[ChatPane, EventInspector]:
+        from .chat.inspector import EventInspector
+        from .chat.pane import ChatPane
+
         pane = ChatPane(
             mock_guild_id=self.settings.mock_guild_id,
             allowed_commands=self.settings.allowed_commands,
@@ -141,9 +162,9 @@ class ArchitApp(SessionMixin, ChatMixin, App[None]):
             id="chat",
         )
         inspector = EventInspector(
-            self.connection.client.wire, lambda: self.malformed, id="inspector", tz=self.tz
+            self.connection.wire, lambda: self.malformed, id="inspector", tz=self.tz
         )
-        return ChatColumn(pane, inspector, id="chat-column")
+        return pane, inspector
 
     def _quit_on_signals(self) -> None:
         """SIGTERM and SIGHUP end the app as `q` does: terminal restored, socket closed.
@@ -216,7 +237,8 @@ class ArchitApp(SessionMixin, ChatMixin, App[None]):
 
     def on_names_learnt(self) -> None:
         self.main.table.names_changed()
-        self.main.chat.pane.names_changed()
+        if self.main.chat.built:
+            self.main.chat.pane.names_changed()
         if self.guild_id is not None:
             self.main.status.guild_name = self.names.guild_name(self.guild_id)
 
@@ -236,6 +258,8 @@ class ArchitApp(SessionMixin, ChatMixin, App[None]):
         )
 
     def action_help(self) -> None:
+        from .chat.help import HELP_SECTIONS  # loaded with the chat, not at start-up
+
         sections = [
             ("Log table", [*MainScreen.BINDINGS, *LogTable.BINDINGS]),
             ("Everywhere", self.BINDINGS),
@@ -246,6 +270,12 @@ class ArchitApp(SessionMixin, ChatMixin, App[None]):
     async def action_quit(self) -> None:
         self.exit()
 
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            self.collector.note_input()
+        await super().on_event(event)
+
     async def on_unmount(self) -> None:
         """However the app ends, close the socket and stop the embedded stand-in."""
+        self.collector.stop()
         await self.connection.close()

@@ -12,15 +12,17 @@ from textual import work
 from archit_tui.protocol.chat import is_chat_error
 from archit_tui.protocol.models import GatewayError, MockBotEvent
 
-from .chat.pane import ChatPane
 from .session import SESSION_FAILURES
 
 if TYPE_CHECKING:
     from .app import ArchitApp
+    from .chat.pane import ChatPane
 
 
 class ChatMixin:
     """Chat messages between the chat pane and the gateway client, for `ArchitApp`."""
+
+    _chat_waiting: list[MockBotEvent | GatewayError]
 
     # Handlers by name: Textual's @on does not look into plain mixin classes.
     def on_chat_pane_send_requested(self: ArchitApp, message: ChatPane.SendRequested) -> None:
@@ -56,12 +58,32 @@ class ChatMixin:
             self.notify(f"Not sent: {error}", title="Mock chat", severity="error", markup=False)
 
     def chat_event(self: ArchitApp, event: MockBotEvent | GatewayError) -> bool:  # type: ignore[misc]
-        """Give the chat pane a bot event, or an error about the chat; False if not its own."""
-        pane = self.main.chat.pane
-        if isinstance(event, MockBotEvent):
-            pane.apply_bot_event(event)
-            return True
-        if is_chat_error(event):
-            pane.show_error(event)
-            return True
-        return False
+        """Give the chat pane a bot event, or an error about the chat; False if not its own.
+
+        The pane is built the first time it is needed; events wait, in order, until it is.
+        """
+        if not (isinstance(event, MockBotEvent) or is_chat_error(event)):
+            return False
+        chat = self.main.chat
+        if chat.is_ready and not self._chat_waiting:
+            _deliver(chat.pane, event)
+        else:
+            self._chat_waiting.append(event)
+            if len(self._chat_waiting) == 1:
+                self._open_chat_for_events()
+        return True
+
+    @work(group="chat-events", exit_on_error=False)
+    async def _open_chat_for_events(self: ArchitApp) -> None:  # type: ignore[misc]
+        chat = self.main.chat
+        await chat.ready()
+        waiting, self._chat_waiting = self._chat_waiting, []
+        for event in waiting:
+            _deliver(chat.pane, event)
+
+
+def _deliver(pane: ChatPane, event: MockBotEvent | GatewayError) -> None:
+    if isinstance(event, MockBotEvent):
+        pane.apply_bot_event(event)
+    else:
+        pane.show_error(event)

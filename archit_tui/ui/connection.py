@@ -1,45 +1,87 @@
-"""What the app connects to: the gateway client, the URL and token, or the demo's stand-in."""
+"""What the app connects to: the URL and token, or the demo's stand-in, and the client.
+
+The socket libraries load only in `Connection.open`, after the first frame is on screen: a
+terminal app should show itself before it goes looking for the network.
+"""
 
 from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from archit_tui.gateway.client import GatewayClient
-from archit_tui.gateway.standin.server import StandInGateway
+from archit_tui.gateway.events import WireLog
 from archit_tui.gateway.standin.settings import StandInSettings
 from archit_tui.protocol.secret import Secret, read_token_file
+
+if TYPE_CHECKING:
+    from archit_tui.gateway.client import GatewayClient
+    from archit_tui.gateway.network_thread import NetworkThread, RemoteClient
+    from archit_tui.gateway.standin.server import StandInGateway
 
 DEMO_STANDIN = StandInSettings(token=Secret(""), port=0, rate=8.0, backlog=300)
 """The demo's stand-in: a free loopback port, a lively rate and some history."""
 
+WIRE_LOG_SIZE = 500
+
 
 @dataclass
 class Connection:
-    """The gateway the app talks to."""
+    """The gateway the app talks to, through a client on a network thread of its own."""
 
-    client: GatewayClient = field(default_factory=GatewayClient)
     url: str | None = None
     """None until the demo's stand-in has started."""
     token: Secret | None = None
     token_file: Path | None = None
     """Read again at each session start, so Retry picks up a fixed or rotated token."""
+    standin_settings: StandInSettings | None = None
+    """The stand-in to embed (demo mode); it runs on the network thread too."""
+    gateway_client: GatewayClient | None = None
+    """A client made beforehand (the tests' own); otherwise `open` makes one."""
+    wire: WireLog = field(default_factory=lambda: WireLog(WIRE_LOG_SIZE))
+    """The last events sent and received, for the inspector (the client fills it)."""
     standin: StandInGateway | None = None
-    """The stand-in embedded in demo mode."""
+    network: NetworkThread | None = None
+    _remote: RemoteClient | None = None
 
     @classmethod
     def demo(cls, standin: StandInSettings = DEMO_STANDIN) -> Connection:
         """A stand-in gateway in this process, with a token made for this run only."""
         token = Secret(secrets.token_urlsafe(24))
-        return cls(token=token, standin=StandInGateway(replace(standin, token=token)))
+        return cls(token=token, standin_settings=replace(standin, token=token))
+
+    def open(self) -> None:
+        """Load the socket libraries and start the network thread (on the UI's loop)."""
+        if self._remote is not None:
+            return
+        from archit_tui.gateway.client import GatewayClient
+        from archit_tui.gateway.network_thread import NetworkThread, RemoteClient
+
+        if self.gateway_client is None:
+            self.gateway_client = GatewayClient(wire=self.wire)
+        else:
+            self.wire = self.gateway_client.wire
+        if self.standin_settings is not None and self.standin is None:
+            from archit_tui.gateway.standin.server import StandInGateway
+
+            self.standin = StandInGateway(self.standin_settings)
+        self.network = NetworkThread()
+        self._remote = RemoteClient(self.gateway_client, self.network)
+
+    @property
+    def client(self) -> RemoteClient:
+        """The client, as the UI drives it."""
+        if self._remote is None:
+            raise RuntimeError("the connection is not open")
+        return self._remote
 
     async def start(self) -> str:
         """The URL to connect to, starting the embedded stand-in if there is one."""
         if self.url is None:
-            if self.standin is None:
+            if self.standin is None or self.network is None:
                 raise RuntimeError("no gateway URL and no stand-in")
-            self.url = await self.standin.start()
+            self.url = await self.network.call(self.standin.start())
         return self.url
 
     def current_token(self) -> Secret | None:
@@ -49,7 +91,11 @@ class Connection:
         return self.token
 
     async def close(self) -> None:
-        """Disconnect, and stop the embedded stand-in."""
+        """Disconnect, stop the embedded stand-in, and end the network thread."""
+        network = self.network
+        if network is None:
+            return
         await self.client.close()
         if self.standin is not None:
-            await self.standin.stop()
+            await network.call(self.standin.stop())
+        network.stop()

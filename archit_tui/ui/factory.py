@@ -5,14 +5,17 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from datetime import tzinfo
+from typing import TYPE_CHECKING
 
 from archit_tui.config import Settings
-from archit_tui.gateway.client import GatewayClient
 from archit_tui.gateway.standin.settings import StandInSettings
 from archit_tui.protocol.cells import local_zone
 
 from .app import ArchitApp
 from .connection import DEMO_STANDIN, Connection
+
+if TYPE_CHECKING:
+    from archit_tui.gateway.client import GatewayClient
 
 
 def make_app(
@@ -32,6 +35,7 @@ def make_app(
             url=settings.gateway_url, token=settings.token, token_file=settings.token_file
         )
     if client is not None:
-        connection.client = client
+        connection.gateway_client = client
+        connection.wire = client.wire
     zone = tz if tz is not None else local_zone()
     return ArchitApp(settings, connection, clock=clock, tz=zone, warnings=warnings)

@@ -9,6 +9,7 @@ end.
 from __future__ import annotations
 
 import asyncio
+import time
 from bisect import bisect_left
 from collections.abc import Callable
 
@@ -18,7 +19,9 @@ from archit_tui.protocol.query import Query
 
 FIRST_SCREEN_CHUNK = 4_096
 """Rows checked per step while looking for the first screenful of matches."""
-FULL_CHUNK = 32_768
+FULL_CHUNK = 8_192
+FIRST_SCREEN_SECONDS = 0.03
+"""Rare matches take a while to fill a screen: show what was found by then, and go on."""
 """Rows checked between two yields to the event loop in the full pass."""
 
 
@@ -42,12 +45,16 @@ async def filter_store(
     pass starts.
     """
     newest: list[int] = []
-    high = len(store)
-    while high > 0 and len(newest) < first_screen:
+    seq = store.end_seq
+    deadline = time.perf_counter() + FIRST_SCREEN_SECONDS
+    while seq > store.first_seq and len(newest) < first_screen and time.perf_counter() < deadline:
+        base = store.first_seq
+        high = seq - base
         low = max(high - FIRST_SCREEN_CHUNK, 0)
-        newest[:0] = query.select(store, names, range(low, high))
-        high = low
-    show_first([store.first_seq + index for index in newest])
+        newest[:0] = [base + i for i in query.select(store, names, range(low, high))]
+        seq = base + low
+        await asyncio.sleep(0)  # the next key press may already be waiting
+    show_first([s for s in newest if s >= store.first_seq])
     await asyncio.sleep(0)
 
     end_seq = store.end_seq

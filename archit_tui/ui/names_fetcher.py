@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from archit_tui.gateway.client import GatewayClient
 from archit_tui.gateway.errors import GatewayNotConnected, GatewayRequestError, GatewayTimeout
 from archit_tui.gateway.state import Phase
 from archit_tui.protocol.actions import action_type
 from archit_tui.protocol.models import LogPoolEvent
 from archit_tui.protocol.names import LookupKind, NameBook
+
+from .connection import Connection
 
 _POOLS: tuple[LookupKind, ...] = ("member", "channel", "role", "customEmoji")
 _ASKED_PER_REQUEST = 100
@@ -18,8 +19,8 @@ _ASKED_PER_REQUEST = 100
 class NamesFetcher:
     """Asks the gateway's pools for the names the rows show."""
 
-    def __init__(self, client: GatewayClient, names: NameBook, learnt: Callable[[], None]) -> None:
-        self.client = client
+    def __init__(self, connection: Connection, names: NameBook, learnt: Callable[[], None]) -> None:
+        self.connection = connection
         self.names = names
         self.learnt = learnt
         self.guild_id: int | None = None
@@ -39,7 +40,7 @@ class NamesFetcher:
         self.guild_id = guild_id
         try:
             for kind in _POOLS:
-                result = await self.client.request_all(kind, guild_id)
+                result = await self.connection.client.request_all(kind, guild_id)
                 if self.guild_id != guild_id:
                     return
                 self.names.learn(result.entities)
@@ -63,7 +64,7 @@ class NamesFetcher:
     async def ask_for_wanted(self) -> None:
         """Ask the pools about ids seen in rows whose names are not known yet."""
         guild_id = self.guild_id
-        if not self.complete or self.client.state.phase is not Phase.SPECTATING:
+        if not self.complete or self.connection.client.state.phase is not Phase.SPECTATING:
             return  # the whole pools are on their way: no need to ask for single ids
         assert guild_id is not None
         for kind in ("member", "channel"):
@@ -71,7 +72,7 @@ class NamesFetcher:
             if not ids:
                 continue
             try:
-                result = await self.client.request_pool(kind, guild_id, ids)
+                result = await self.connection.client.request_pool(kind, guild_id, ids)
             except (GatewayNotConnected, GatewayTimeout, GatewayRequestError):
                 self.names.give_back(kind, ids)  # asked again on a later tick
                 return

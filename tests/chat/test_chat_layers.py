@@ -19,7 +19,7 @@ def test_chat_protocol_modules_load_neither_textual_nor_rich() -> None:
 
 
 def test_the_help_sections_name_every_chat_key() -> None:
-    from archit_tui.ui.chat import HELP_SECTIONS
+    from archit_tui.ui.chat.help import HELP_SECTIONS
 
     descriptions = {binding.description for _, bindings in HELP_SECTIONS for binding in bindings}
     for wanted in ("Send", "New line", "React", "Spoilers", "Silent", "Commands", "Log events"):

@@ -4,7 +4,7 @@ from support.app import screen_text, until
 from support.chat import ChatHarness, message_ids, shown
 from textual import events
 
-from archit_tui.ui.chat import ChatPane
+from archit_tui.ui.chat.pane import ChatPane
 from archit_tui.ui.chat.pickers import CommandsPicker, EmojiPicker
 
 SIZE = (150, 45)

@@ -5,7 +5,7 @@ from support.chat import MOCK_GUILD, ChatHarness
 
 from archit_tui.protocol.models import MalformedEvent
 from archit_tui.protocol.parse import parse_mock_bot_event
-from archit_tui.ui.chat import EventInspector
+from archit_tui.ui.chat.inspector import EventInspector
 
 SIZE = (170, 60)
 

@@ -24,7 +24,8 @@ from archit_tui.protocol.json_values import JSON
 from archit_tui.protocol.models import GatewayError, MalformedEvent, MockBotEvent
 from archit_tui.protocol.parse import parse_error, parse_mock_bot_event
 from archit_tui.protocol.requests import MockUserEvent, parse_mock_user_event
-from archit_tui.ui.chat import ChatPane, EventInspector
+from archit_tui.ui.chat.inspector import EventInspector
+from archit_tui.ui.chat.pane import ChatPane
 
 MOCK_GUILD = 42
 CHAT_START = 1_764_763_200.0

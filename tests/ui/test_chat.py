@@ -134,3 +134,17 @@ async def test_the_inspector_shows_what_went_out_and_came_in() -> None:
             text = str(records.render())
             assert "→" in text and "mock_user_event" in text and "←" in text
             assert "request_elevation" in text and "<hidden>" in text
+
+
+async def test_a_bot_event_before_the_chat_was_ever_opened_is_kept() -> None:
+    async with running_standin() as gateway:
+        app = await chat_app(gateway)
+        async with app.run_test(size=SIZE) as pilot:
+            await until(pilot, lambda: "spectating" in screen_text(app))
+            assert not app.main.chat.built
+            sid = next(iter(gateway._sessions))  # noqa: SLF001
+            payload = {"guild_id": 1, "content": "unprompted", "message_id": 9, "edit": False}
+            await gateway.sio.emit("mock_bot_event", payload, to=sid)
+            await until(pilot, lambda: app.main.chat.built, what="the chat built")
+            await pilot.press("t")
+            assert "unprompted" in await answered(pilot, app, 9)

@@ -14,7 +14,6 @@ import platformdirs
 
 from archit_tui.protocol.secret import Secret, TokenFileError, read_token_file, write_private_file
 
-from .server import StandInGateway
 from .settings import StandInSettings
 
 TOKEN_ENV = "ARCHIT_TUI_GATEWAY_TOKEN"
@@ -81,20 +80,19 @@ def run(args: argparse.Namespace) -> int:
         backlog=args.backlog,
         replay=args.replay,
     )
-    try:
-        asyncio.run(_serve(settings, origin))
-    except OSError as error:
-        print(
-            f"archit-tui gateway: cannot listen on {args.host}:{args.port}: {error.strerror}",
-            file=sys.stderr,
-        )
-        return 1
-    return 0
+    return asyncio.run(_serve(settings, origin))
 
 
-async def _serve(settings: StandInSettings, token_origin: str) -> None:
+async def _serve(settings: StandInSettings, token_origin: str) -> int:
+    from .server import StandInGateway  # the socket libraries load only when serving
+
     gateway = StandInGateway(settings)
-    url = await gateway.start()
+    try:
+        url = await gateway.start()
+    except OSError as error:
+        where = f"{settings.host}:{settings.port}"
+        print(f"archit-tui gateway: cannot listen on {where}: {error.strerror}", file=sys.stderr)
+        return 1
     guilds = ", ".join(f"{g.name} ({g.id})" for g in gateway.guilds.values())
     print(f"Stand-in gateway listening on {url}", flush=True)
     print(f"Token: {token_origin}", flush=True)
@@ -108,3 +106,4 @@ async def _serve(settings: StandInSettings, token_origin: str) -> None:
     finally:
         await gateway.stop()
     print("Stand-in gateway stopped.", flush=True)
+    return 0

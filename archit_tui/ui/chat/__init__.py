@@ -1,17 +1,5 @@
-"""The mock-chat pane, its dialogs, and the raw-event inspector."""
+"""The mock-chat pane, its dialogs, and the raw-event inspector.
 
-from textual.binding import BindingType
-
-from .composer import Composer
-from .inspector import EventInspector
-from .pane import ChatPane
-from .transcript import Transcript
-
-HELP_SECTIONS: list[tuple[str, list[BindingType]]] = [
-    ("Chat: writing", [*Composer.BINDINGS, *ChatPane.BINDINGS]),
-    ("Chat: messages (Tab to the transcript)", list(Transcript.BINDINGS)),
-    ("Raw events", list(EventInspector.BINDINGS)),
-]
-"""Sections for the help screen: the chat's keys and what they do."""
-
-__all__ = ["HELP_SECTIONS", "ChatPane", "EventInspector"]
+Import the modules themselves (`pane`, `inspector`, `help`): this package loads nothing, so
+that the app starts without the chat's modules and loads them when the chat is first shown.
+"""

@@ -11,8 +11,10 @@ from textual.binding import Binding
 from textual.containers import Container, Vertical
 from textual.events import Resize
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Static
 
+from archit_tui.gateway.state import Phase
 from archit_tui.protocol.cells import TimeFormat
 from archit_tui.protocol.logstore import ActionStore
 from archit_tui.protocol.mentions import MENTION
@@ -35,6 +37,13 @@ from ..widgets.status_bar import StatusBar
 
 CELL_PHRASE_LIMIT = 60
 """Characters of a message kept when filtering by the summary cell (a phrase matches within)."""
+
+HOUSEKEEPING_SECONDS = 0.1
+INDEX_ROWS_PER_STEP = 4_000
+"""Rows whose search text is made per step: a few ms, so keys never wait long for it."""
+COMPACT_CHUNKS_PER_STEP = 40
+"""Payload chunks compressed per step (a few ms): ahead of 5,000 rows a second."""
+DETAIL_FOLLOW_SECONDS = 0.3
 
 RETIME_TICKS = 15
 """Every this many seconds a filter with times is re-read, so ``after:10m`` slides."""
@@ -105,6 +114,7 @@ class MainScreen(Screen[None]):
         self.sort_reverse = False
         self._filtering = False
         self._first_layout = True
+        self._detail_timer: Timer | None = None
         self._ticks = 0
         self._rate = ActionRate()
         # Kept as attributes: the stream keeps updating them, even while the screen closes.
@@ -134,6 +144,7 @@ class MainScreen(Screen[None]):
         self.status.max_actions = self.store.max_actions
         self.table.focus()
         self.set_interval(1.0, self._tick)
+        self.set_interval(HOUSEKEEPING_SECONDS, self._housekeeping)
 
     # Rows in ------------------------------------------------------------------------------------
 
@@ -172,7 +183,8 @@ class MainScreen(Screen[None]):
     def _tick(self) -> None:
         """Once a second: let the rate decay when quiet, and age relative times."""
         self.status.rate = self._rate.per_second(self.now_ms())
-        self.status.refresh()  # a reconnect countdown moves on
+        if self.status.state.phase is Phase.RECONNECTING:
+            self.status.refresh()  # the countdown moves on
         self._ticks += 1
         if self._ticks % RETIME_TICKS == 0:
             self.filter_bar.refresh_times()
@@ -180,6 +192,11 @@ class MainScreen(Screen[None]):
             self.table.refresh()
         if self.detail_shown:
             self._show_detail(self.table.cursor_seq)  # "12 s ago" moves on too
+
+    def _housekeeping(self) -> None:
+        """Index new rows' text and compress old payloads, a few milliseconds at a time."""
+        self.store.index_texts(INDEX_ROWS_PER_STEP)
+        self.store.compact(limit=COMPACT_CHUNKS_PER_STEP)
 
     def clear_rows(self) -> None:
         """Forget every row (another guild is about to be spectated)."""
@@ -308,7 +325,16 @@ class MainScreen(Screen[None]):
 
     @on(LogTable.Highlighted)
     def _row_highlighted(self, event: LogTable.Highlighted) -> None:
-        self._show_detail(event.seq)
+        if not self.table.following:
+            self._show_detail(event.seq)  # the user moved: show it at once
+        elif self._detail_timer is None:
+            # Following a busy stream moves the cursor every frame: show the newest row a few
+            # times a second, not on every batch (pretty JSON is not free).
+            self._detail_timer = self.set_timer(DETAIL_FOLLOW_SECONDS, self._show_followed)
+
+    def _show_followed(self) -> None:
+        self._detail_timer = None
+        self._show_detail(self.table.cursor_seq)
 
     @property
     def detail_shown(self) -> bool:
@@ -324,9 +350,9 @@ class MainScreen(Screen[None]):
         else:
             detail.show(self.store.action(seq), self.store.raw(seq))
 
-    def action_toggle_detail(self) -> None:
+    async def action_toggle_detail(self) -> None:
         if self.has_class("-chat"):
-            self.action_toggle_chat()  # the detail pane takes the chat's place
+            await self.action_toggle_chat()  # the detail pane takes the chat's place
             self.add_class("-detail")
         else:
             self.toggle_class("-detail")
@@ -357,8 +383,9 @@ class MainScreen(Screen[None]):
             return False
         return True
 
-    def action_toggle_chat(self) -> None:
+    async def action_toggle_chat(self) -> None:
         """Show the mock chat beside the table (over it on narrow terminals), or hide it."""
+        await self.chat.ready()
         self.toggle_class("-chat")
         self._place_chat()
         if self.has_class("-chat"):
@@ -367,9 +394,9 @@ class MainScreen(Screen[None]):
             self.table.focus()
             self._show_detail(self.table.cursor_seq)
 
-    def action_toggle_inspector(self) -> None:
+    async def action_toggle_inspector(self) -> None:
         if not self.has_class("-chat"):
-            self.action_toggle_chat()
+            await self.action_toggle_chat()
         self.chat.toggle_inspector()
 
     def _place_chat(self) -> None:

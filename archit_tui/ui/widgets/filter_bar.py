@@ -15,7 +15,6 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import reactive
-from textual.timer import Timer
 from textual.widgets import Input, Label
 
 from archit_tui.protocol.query import Query, QueryError, parse_query
@@ -49,9 +48,6 @@ class FilterBar(Vertical):
     FilterBar.-invalid > #filter-error { display: block; }
     """
 
-    SETTLE_SECONDS = 0.15
-    """A valid query is applied once typing pauses this long (not on every keystroke)."""
-
     count_text: reactive[str] = reactive("")
     """The match count shown beside the input."""
 
@@ -73,7 +69,6 @@ class FilterBar(Vertical):
         self.error: QueryError | None = None
         self.applied: Query | None = None
         """The query in force (the last valid one)."""
-        self._settle: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal():
@@ -115,9 +110,7 @@ class FilterBar(Vertical):
             )
             return
         self._show_error(None)
-        if self._settle is not None:
-            self._settle.stop()
-        self._settle = self.set_timer(self.SETTLE_SECONDS, lambda: self._apply(query))
+        self._apply(query)
 
     def _apply(self, query: Query) -> None:
         self.applied = query

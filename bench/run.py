@@ -1,0 +1,112 @@
+"""The performance benchmark: one line per figure, ``name: value unit (target: ...)``.
+
+    python bench/run.py            # the default run (a few minutes on 2 cores)
+    python bench/run.py --quick    # smaller numbers, for a quick look
+
+Each figure is measured against a baseline in the same run where one applies: this machine is
+noisy, so ratios mean more than absolute times.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import filtering, idle, ingest, keypress, memory, startup, table  # noqa: E402
+
+
+def line(name: str, value: float, unit: str, target: str, detail: str = "") -> None:
+    extra = f"  [{detail}]" if detail else ""
+    print(f"{name}: {value:.3g} {unit} (target: {target}){extra}", flush=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--quick", action="store_true", help="smaller numbers, for a quick look")
+    parser.add_argument("--only", nargs="*", help="run only these figures (by name prefix)")
+    args = parser.parse_args()
+    scale = 10 if args.quick else 1
+
+    def wanted(name: str) -> bool:
+        return not args.only or any(name.startswith(prefix) for prefix in args.only)
+
+    started = time.perf_counter()
+    if wanted("ingest"):
+        n = 50_000 // scale
+        r = asyncio.run(ingest.measure(n))
+        line(
+            "ingest_ratio",
+            r["ratio"],
+            "x",
+            ">= 0.9",
+            f"{n:,} actions: bare python-socketio {r['bare_s']:.2f} s, app {r['app_s']:.2f} s; "
+            f"same transport as the app {r['same_transport_s']:.2f} s, "
+            f"ratio {r['same_transport_ratio']:.2f}",
+        )
+    if wanted("table"):
+        n = 100_000 // scale
+        r = table.measure(n)
+        line(
+            "table_speedup",
+            r["speedup"],
+            "x",
+            ">= 100",
+            f"{n:,} rows: DataTable {r['stock_s']:.2f} s, ours {r['ours_s']:.3f} s",
+        )
+    if wanted("keypress"):
+        r = asyncio.run(keypress.measure(keys=100 // scale * (2 if args.quick else 1)))
+        line(
+            "keypress_p99_ms",
+            r["p99_ms"],
+            "ms",
+            "<= 50",
+            f"median {r['median_ms']:.0f} ms while 5,000 actions/s stream; {r['held']:,} held",
+        )
+    if wanted("filter"):
+        n = 1_000_000 // scale
+        r = filtering.measure(n)
+        for name, figures in r.items():
+            line(
+                f"filter_first_screen_ms[{name}]",
+                figures["first_ms"],
+                "ms",
+                "<= 50",
+                f"{n:,} held, {filtering.QUERIES[name]!r}, {figures['matches']:,} matches",
+            )
+            line(f"filter_full_ms[{name}]", figures["full_ms"], "ms", "<= 500")
+    if wanted("bytes"):
+        n = 1_000_000 // scale
+        r = memory.measure(n)
+        line(
+            "bytes_per_action",
+            r["ratio"],
+            "x JSON",
+            "<= 2",
+            f"{r['bytes_per_action']:.0f} bytes held per action, JSON {r['json_bytes']:.0f} bytes, "
+            f"{n:,} actions",
+        )
+    if wanted("startup"):
+        r = startup.measure()
+        line(
+            "startup_ms",
+            r["app_ms"],
+            "ms",
+            f"<= 2x import textual.app ({r['baseline_ms']:.0f} ms)",
+            f"ratio {r['ratio']:.2f}",
+        )
+    if wanted("idle"):
+        r = asyncio.run(idle.measure(rows=100_000 // scale))
+        line("idle_cpu_pct", r["cpu_pct"], "%", "<= 1", "100,000 rows held, nothing arriving, 10 s")
+    print(f"(benchmark ran {time.perf_counter() - started:.0f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

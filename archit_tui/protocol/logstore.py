@@ -8,7 +8,9 @@ from the columns. Actions delivered twice (same hoar frost) are held once.
 
 from __future__ import annotations
 
+import itertools
 import json
+import operator
 from array import array
 from collections import OrderedDict, deque
 from collections.abc import Iterable, Mapping
@@ -19,6 +21,9 @@ from .json_values import JSON
 from .models import LogAction, LogPoolEvent
 from .parse import parse_log_pool
 from .rawstore import RawStore
+
+_TIMESTAMP = operator.attrgetter("timestamp_ms")
+_NUMBER = operator.attrgetter("action_number")
 
 DEDUPE_WINDOW = 30_000
 """An action is held once if delivered again within this many newer actions (a reconnect
@@ -100,23 +105,34 @@ class ActionStore:
         Column by column over the batch: a busy guild adds thousands of rows per call.
         """
         first = self.end_seq
+        batch = events if isinstance(events, list) else list(events)
+        ids = [event.action.id for event in batch]
         recent, order = self._recent_ids, self._recent_order
-        fresh: list[LogPoolEvent] = []
-        duplicates = 0
-        for event in events:
-            action_id = event.action.id
-            if action_id in recent:
-                duplicates += 1
-            else:
-                recent.add(action_id)
-                order.append(action_id)
-                fresh.append(event)
-        while len(order) > DEDUPE_WINDOW:
-            recent.discard(order.popleft())
+        fresh: list[LogPoolEvent] | None = None
+        if recent.isdisjoint(ids):  # the usual case, checked and added at C speed
+            before = len(recent)
+            recent.update(ids)
+            if len(recent) - before == len(ids):
+                fresh = batch
+                order.extend(ids)
+            else:  # the batch repeats itself: undo, and go one by one
+                recent.difference_update(ids)
+        if fresh is None:
+            fresh = []
+            for event, action_id in zip(batch, ids):
+                if action_id not in recent:
+                    recent.add(action_id)
+                    order.append(action_id)
+                    fresh.append(event)
+        duplicates = len(batch) - len(fresh)
+        excess = len(order) - DEDUPE_WINDOW
+        if excess > 0:
+            recent.difference_update(itertools.islice(order, excess))
+            self._recent_order = order = deque(itertools.islice(order, excess, None))
         actions = [event.action for event in fresh]
-        self.ids.extend([action.id for action in actions])
-        self.times.extend([action.timestamp_ms for action in actions])
-        self.numbers.extend([action.action_number for action in actions])
+        self.ids.extend(ids if fresh is batch else [action.id for action in actions])
+        self.times.extend(map(_TIMESTAMP, actions))
+        self.numbers.extend(map(_NUMBER, actions))
         self.agents.extend([action.agent_id or 0 for action in actions])
         self.subjects.extend([action.subject_id or 0 for action in actions])
         self.channels.extend([action.channel_id or 0 for action in actions])

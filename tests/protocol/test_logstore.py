@@ -51,3 +51,11 @@ def test_the_oldest_are_dropped_and_payloads_survive_compaction() -> None:
         assert store.raw(seq) == sent[seq].raw
         assert store.action(seq).id == sent[seq].action.id
     assert store.texts[0] == sent[store.first_seq].action.content.lower()
+
+
+def test_a_batch_that_repeats_itself_is_held_once() -> None:
+    store = ActionStore(max_actions=100)
+    batch = events(1, 5) + events(3, 2)
+    added = store.add(batch)
+    assert (added.count, added.duplicates) == (5, 2)
+    assert list(store.ids) == [n << 22 for n in range(1, 6)]

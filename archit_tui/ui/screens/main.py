@@ -41,8 +41,8 @@ CELL_PHRASE_LIMIT = 60
 HOUSEKEEPING_SECONDS = 0.1
 INDEX_ROWS_PER_STEP = 4_000
 """Rows whose search text is made per step: a few ms, so keys never wait long for it."""
-COMPACT_CHUNKS_PER_STEP = 40
-"""Payload chunks compressed per step (a few ms): ahead of 5,000 rows a second."""
+COMPACT_CHUNKS_PER_STEP = 8
+"""Payload chunks compressed per step (2-3 ms): 10,000 rows a second, ahead of the stream."""
 DETAIL_FOLLOW_SECONDS = 0.3
 
 RETIME_TICKS = 15

@@ -31,9 +31,11 @@ from archit_tui.protocol.parse import (
 )
 from archit_tui.protocol.secret import Secret
 
+from .capture import CaptureWriter
 from .errors import GatewayConnectError, GatewayNotConnected, GatewayTimeout
 from .events import EventStream, StateChanged, WireLog
 from .inline import InlineClient
+from .limits import PAYLOAD_LIMIT, payload_bytes, too_big
 from .pools import PoolRequests, PoolResult
 from .probe import check_url, diagnose, where
 from .state import DISCONNECTED, ConnectionState, Phase
@@ -72,6 +74,7 @@ class GatewayClient:
         wire: WireLog | None = None,
         rng: random.Random | None = None,
         clock: Callable[[], float] = time.time,
+        capture: CaptureWriter | None = None,
     ) -> None:
         self.request_timeout = request_timeout
         self.connect_timeout = connect_timeout
@@ -85,6 +88,9 @@ class GatewayClient:
         """The last events sent and received, raw, for an inspector."""
         self.reconnects = 0
         """Completed automatic reconnections (session restored)."""
+        self.capture = capture
+        """Where every event received and every state change is also written, if anywhere."""
+        self._clock = clock
         self._rng = rng or random.Random()
         self._state = DISCONNECTED
         self._url: str | None = None
@@ -299,12 +305,36 @@ class GatewayClient:
 
     async def _emit(self, event: str, payload: dict[str, JSON]) -> None:
         socket = self._require_socket()
+        size = payload_bytes(payload)
+        if size > PAYLOAD_LIMIT:
+            self._refuse_oversized(event, payload, size)
+            return
         self.wire.add("out", event, payload)
+        if self.capture is not None:  # never `request_elevation`: it alone holds the token
+            self.capture.sent(self._clock(), event, payload)
         await socket.emit(event, payload)
+
+    def _refuse_oversized(self, event: str, payload: dict[str, JSON], size: int) -> None:
+        """Report, as the gateway would, an event too big to send (error 413; not sent)."""
+        human = f"{too_big(event, size)}; not sent"
+        message_id, request_id = payload.get("message_id"), payload.get("_id")
+        self._on_error(
+            {
+                "message": f"{event}: {human}",
+                "human": human,
+                "details": None,
+                "context": [event] if message_id is None else [event, message_id],
+                "code": 413,
+                **({"_id": request_id} if isinstance(request_id, int) else {}),
+            }
+        )
 
     def _set_state(self, state: ConnectionState) -> None:
         self._state = state
-        self.events.put(StateChanged(state))
+        at = self._clock()
+        if self.capture is not None:
+            self.capture.state(at, state)
+        self.events.put(StateChanged(state, at))
 
     def _fail_waiters(self, error: BaseException) -> None:
         if self._elevation is not None and not self._elevation.done():
@@ -371,6 +401,12 @@ class GatewayClient:
 
     # Incoming events --------------------------------------------------------------------------
 
+    def _record_in(self, event: str, payload: JSON, text: str | None = None) -> None:
+        """Keep a received event for the inspector, and in the capture file if there is one."""
+        self.wire.add("in", event, payload)
+        if self.capture is not None:
+            self.capture.event(self._clock(), event, payload, text)
+
     def _receiver(self, event: str, handle: Callable[[JSON], None]) -> Callable[..., None]:
         """A Socket.IO handler: record the event, catch undecodable JSON, then ``handle``."""
 
@@ -378,7 +414,7 @@ class GatewayClient:
             if args and type(args[-1]) is WireText:
                 args = args[:-1]
             payload = _one_payload(args)
-            self.wire.add("in", event, payload)
+            self._record_in(event, payload)
             if isinstance(payload, UndecodableJSON):
                 self.events.put(MalformedEvent(event, payload.reason, payload.text))
             else:
@@ -392,7 +428,7 @@ class GatewayClient:
         if len(args) == 2 and type(args[1]) is WireText:
             args, text = args[:1], args[1]
         payload = _one_payload(args)
-        self.wire.add("in", "log_pool", payload)
+        self._record_in("log_pool", payload, text)
         if isinstance(payload, UndecodableJSON):
             self.events.put(MalformedEvent("log_pool", payload.reason, payload.text))
         else:
@@ -402,7 +438,7 @@ class GatewayClient:
         if args and type(args[-1]) is WireText:
             args = args[:-1]
         payload = _one_payload(args)
-        self.wire.add("in", event, payload)
+        self._record_in(event, payload)
         if isinstance(payload, UndecodableJSON):
             self.events.put(MalformedEvent(event, payload.reason, payload.text))
         else:

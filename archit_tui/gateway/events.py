@@ -22,6 +22,8 @@ class StateChanged:
     """The connection moved to ``state``."""
 
     state: ConnectionState
+    at: float = 0.0
+    """Unix seconds when it did (0 when nobody said)."""
 
 
 GatewayEvent: TypeAlias = LogPoolEvent | MockBotEvent | GatewayError | MalformedEvent | StateChanged

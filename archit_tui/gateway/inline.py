@@ -15,10 +15,15 @@ import engineio
 import socketio
 from engineio import packet
 
+_SOCKETIO_DISCONNECT = "1"
+"""A Socket.IO DISCONNECT packet's first character: the server closed our namespace."""
+
 
 class _InlineEngineIO(engineio.AsyncClient):  # type: ignore[misc]
     async def _receive_packet(self, pkt: Any) -> None:
-        if pkt.packet_type != packet.MESSAGE:
+        if pkt.packet_type != packet.MESSAGE or _is_disconnect(pkt.data):
+            # Handling a DISCONNECT closes the socket, which waits for the reading task: it
+            # must run in a task of its own, as engineio does, not in the reading task.
             await super()._receive_packet(pkt)
             return
         handler = self.handlers.get("message")
@@ -35,3 +40,7 @@ class InlineClient(socketio.AsyncClient):  # type: ignore[misc]
 
     def _engineio_client_class(self) -> type[engineio.AsyncClient]:
         return _InlineEngineIO
+
+
+def _is_disconnect(data: object) -> bool:
+    return isinstance(data, str) and data.startswith(_SOCKETIO_DISCONNECT)

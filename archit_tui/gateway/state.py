@@ -16,6 +16,8 @@ class Phase(str, Enum):
     ELEVATED = "elevated"
     SPECTATING = "spectating"
     RECONNECTING = "reconnecting"
+    REPLAY = "replay"
+    """No connection: a capture file is played back (``reason`` names it)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +42,8 @@ class ConnectionState:
         if phase is Phase.SPECTATING:
             name = guild_name or (str(self.guild_id) if self.guild_id is not None else "a guild")
             return f"spectating {name}"
+        if phase is Phase.REPLAY:
+            return f"replay of {guild_name or 'a capture'}: {self.reason}"
         if phase is Phase.RECONNECTING:
             left = self.delay if self.retry_at is None else self.retry_at - time.monotonic()
             return f"reconnecting in {max(left, 0):.0f} s (attempt {self.attempt})"

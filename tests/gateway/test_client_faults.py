@@ -11,6 +11,7 @@ from support.standin import TEST_TOKEN, running_standin
 
 from archit_tui.gateway.client import GatewayClient, ReconnectPolicy
 from archit_tui.gateway.errors import GatewayConnectError
+from archit_tui.gateway.events import StateChanged
 from archit_tui.gateway.state import Phase
 from archit_tui.protocol.models import LogPoolEvent
 
@@ -134,3 +135,50 @@ async def test_reconnect_reports_attempt_and_delay_while_the_gateway_is_down() -
     await asyncio.sleep(0.3)
     log.drain()
     assert log.phases[-1] is Phase.DISCONNECTED
+
+
+def streaming_since_spectate(log: EventLog, spectates: int) -> bool:
+    """True once spectating began ``spectates`` times and an action arrived after the last."""
+    starts = [
+        index
+        for index, event in enumerate(log.events)
+        if isinstance(event, StateChanged) and event.state.phase is Phase.SPECTATING
+    ]
+    if len(starts) < spectates:
+        return False
+    return any(isinstance(event, LogPoolEvent) for event in log.events[starts[-1] :])
+
+
+async def test_twenty_restarts_under_a_streaming_client_reelevate_exactly_twenty_times() -> None:
+    restarts = 20
+    client = GatewayClient(
+        connect_timeout=2,
+        request_timeout=2,
+        reconnect=ReconnectPolicy(first_delay=0.02, max_delay=0.1),
+    )
+    log = EventLog(client)
+    elevations = []
+    try:
+        async with running_standin(rate=50) as first:
+            port = int(first.url.rsplit(":", 1)[1])
+            guild_id = next(iter(first.guilds))
+            await client.connect(first.url)
+            await client.elevate(TEST_TOKEN)
+            await client.spectate(guild_id)
+            await log.wait_for(lambda log: log.of_type(LogPoolEvent), what="streaming")
+            elevations.append(first.elevations)
+        for restart in range(1, restarts + 1):
+            await log.wait_for(
+                lambda log, n=restart: log.phases.count(Phase.RECONNECTING) >= n, what="the drop"
+            )
+            async with running_standin(rate=50, port=port) as gateway:
+                await log.wait_for(
+                    lambda log, n=restart: streaming_since_spectate(log, n + 1),
+                    what=f"actions streaming again after restart {restart}",
+                )
+                elevations.append(gateway.elevations)
+        assert elevations == [1] * (restarts + 1)
+        assert client.reconnects == restarts
+        assert log.phases.count(Phase.SPECTATING) == restarts + 1
+    finally:
+        await client.close()

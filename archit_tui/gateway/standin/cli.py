@@ -14,9 +14,12 @@ import platformdirs
 
 from archit_tui.protocol.secret import Secret, TokenFileError, read_token_file, write_private_file
 
-from .settings import StandInSettings
+from .settings import ChaosSettings, StandInSettings
 
 TOKEN_ENV = "ARCHIT_TUI_GATEWAY_TOKEN"
+
+DEFAULT_DROP_SECONDS = 60.0
+"""``--chaos-drop-every``: a dropped connection about once a minute."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -37,6 +40,32 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--backlog", type=int, default=200, help="earlier actions a new spectator receives first"
     )
     parser.add_argument("--replay", type=Path, help="play recorded log actions from FILE.jsonl")
+    chaos = parser.add_argument_group(
+        "chaos mode",
+        "Misbehave on purpose, to see a client cope: now and then drop a spectator's connection, "
+        "stall the stream, send a log action twice or after the next one, answer a request "
+        "late, and send malformed payloads, packets that are not JSON, and odd but valid "
+        "actions (markup, ANSI escapes, control and right-to-left characters, a megabyte of "
+        "text, ids beyond 2^64, unknown action numbers). The faults follow a seeded schedule; "
+        "at 5 actions a second expect a duplicate, a reorder or a stall every 10 s or so and a "
+        "malformed payload every 20 s.",
+    )
+    chaos.add_argument("--chaos", action="store_true", help="turn chaos mode on")
+    chaos.add_argument(
+        "--chaos-seed",
+        type=int,
+        metavar="N",
+        help="same seed and traffic, same faults in the same order (default: --seed; "
+        "implies --chaos)",
+    )
+    chaos.add_argument(
+        "--chaos-drop-every",
+        type=float,
+        default=DEFAULT_DROP_SECONDS,
+        metavar="SECONDS",
+        help="disconnect a spectator about this often, at the traffic's rate; 0 never "
+        f"(default: {DEFAULT_DROP_SECONDS:g}; implies --chaos)",
+    )
 
 
 def default_token_path() -> Path:
@@ -79,8 +108,25 @@ def run(args: argparse.Namespace) -> int:
         burst_interval=args.burst_interval,
         backlog=args.backlog,
         replay=args.replay,
+        chaos=chaos_settings(args),
     )
     return asyncio.run(_serve(settings, origin))
+
+
+def chaos_settings(args: argparse.Namespace) -> ChaosSettings | None:
+    """Chaos mode as the options ask (None when off), the drop interval made a share of actions."""
+    wanted = args.chaos or args.chaos_seed is not None
+    if not wanted and args.chaos_drop_every == DEFAULT_DROP_SECONDS:
+        return None
+    per_second = args.rate + (args.burst / args.burst_interval if args.burst_interval > 0 else 0)
+    if args.chaos_drop_every <= 0:
+        drop = 0.0
+    elif per_second > 0:
+        drop = min(0.5, 1 / (args.chaos_drop_every * per_second))
+    else:
+        drop = ChaosSettings.drop
+    seed = args.seed if args.chaos_seed is None else args.chaos_seed
+    return ChaosSettings(seed=seed, drop=drop)
 
 
 async def _serve(settings: StandInSettings, token_origin: str) -> int:
@@ -97,6 +143,8 @@ async def _serve(settings: StandInSettings, token_origin: str) -> int:
     print(f"Stand-in gateway listening on {url}", flush=True)
     print(f"Token: {token_origin}", flush=True)
     print(f"Guilds: {guilds}", flush=True)
+    if settings.chaos is not None:
+        print(f"Chaos mode: seed {settings.chaos.seed}", flush=True)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):

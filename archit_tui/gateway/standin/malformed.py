@@ -1,7 +1,8 @@
 """A corpus of malformed server payloads: what a gateway that is not ours might send.
 
 The protocol tests check that each one parses to a `MalformedEvent` with a reason; the
-stand-in's chaos mode sends them to clients.
+stand-in's chaos mode sends them to clients, in turn, along with `UNDECODABLE_PACKETS`:
+packets that are not JSON at all.
 """
 
 from __future__ import annotations
@@ -126,3 +127,18 @@ MALFORMED_SAMPLES: tuple[MalformedSample, ...] = (
     MalformedSample("elevation_return", [], "array deployed elevation reply"),
 )
 """Each parses to a `MalformedEvent` for its event name."""
+
+
+UNDECODABLE_PACKETS: tuple[str, ...] = (
+    '2["log_pool",{bad',
+    '2["log_pool",{"guild_id":"1","log_action":{"id":"1","action_number":1,}}]',
+    '2["log_pool",{"guild_id":"1","log_action":{"content":"\\q"}}]',
+    '2["mock_bot_event",{"guild_id":1,"content":"cut short',
+    '2["log_pool",[1,2',
+    "2{not even an event}",
+)
+"""Socket.IO event packets (Engine.IO message text) whose JSON no decoder reads.
+
+Chaos mode sends them under the Engine.IO layer, where no encoder can tidy them up; a client
+reports each as one malformed event.
+"""

@@ -2,7 +2,11 @@
 
 It simulates busy guilds, serves their entity pools, streams their log actions to spectators
 and plays the mock bot. Run it with ``archit-tui gateway``, or embed it (the app's demo mode and
-the tests do) with `StandInGateway.start` / `StandInGateway.stop` on the running loop.
+the tests do) with `StandInGateway.start` / `StandInGateway.stop` on the running loop. With
+``settings.chaos`` it misbehaves on purpose (`chaos_stream`).
+
+An incoming event larger than `PAYLOAD_LIMIT` is answered with an ``error`` (code 413) instead
+of being handled (`payload_limit`); the real gateway drops the connection silently there.
 """
 
 from __future__ import annotations
@@ -11,29 +15,32 @@ import asyncio
 import hmac
 import logging
 import random
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
 import socketio
 from aiohttp import web
 
-from archit_tui.protocol.actions import action_type
 from archit_tui.protocol.json_values import JSON
 from archit_tui.protocol.models import MalformedEvent
 from archit_tui.protocol.requests import (
-    PoolRequest,
     parse_elevation_request,
     parse_mock_user_event,
     parse_pool_request,
     parse_spectate,
 )
 
+from .chaos import ChaosTally
+from .chaos_stream import ChaosStream
 from .guilds import SimGuild, build_guilds
 from .mockbot import MockBot
+from .payload_limit import ENGINEIO_HARD_CAP, int_field, oversized, read_whole_bodies
+from .pool_lookup import look_up
 from .replay import ReplayTraffic
 from .settings import StandInSettings
-from .traffic import TrafficGenerator
-from .traffic_pacer import GuildTraffic, ShiftableClock
+from .streams import is_pool_action, new_stream
+from .traffic_pacer import GuildTraffic
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +52,8 @@ SHUTDOWN_GRACE_SECONDS = 1.0
 
 MOCK_AUTHOR = "you"
 """The name the mock bot calls the person chatting with it."""
+
+Handler = Callable[..., Awaitable[None]]
 
 
 @dataclass
@@ -67,7 +76,9 @@ class StandInGateway:
             cors_allowed_origins="*",
             logger=False,
             engineio_logger=False,
+            max_http_buffer_size=ENGINEIO_HARD_CAP,
         )
+        read_whole_bodies(self.sio.eio)
         self.app = web.Application()
         self.sio.attach(self.app)
         self._sessions: dict[str, _Session] = {}
@@ -77,7 +88,22 @@ class StandInGateway:
         self._url: str | None = None
         self.elevations = 0
         """Successful elevations so far (tests count re-elevations with it)."""
+        self.chaos: ChaosStream | None = None
+        """The faulty live stream, in chaos mode."""
+        if settings.chaos is not None:
+            self.chaos = ChaosStream(
+                settings.chaos,
+                self.sio,
+                spectators=self.spectators,
+                is_connected=self._sessions.__contains__,
+                deliver=self._deliver,
+            )
         self._register_handlers()
+
+    @property
+    def chaos_tally(self) -> ChaosTally | None:
+        """What chaos mode did so far (None when it is off)."""
+        return None if self.chaos is None else self.chaos.tally
 
     # Life cycle -------------------------------------------------------------------------------
 
@@ -108,6 +134,8 @@ class StandInGateway:
         streams, self._traffic = self._traffic, {}
         for traffic in streams.values():
             await traffic.stop()
+        if self.chaos is not None:
+            await self.chaos.close()
         for sid in list(self._sessions):
             await self.sio.disconnect(sid)
         await self.sio.shutdown()
@@ -119,15 +147,35 @@ class StandInGateway:
     # Handlers ---------------------------------------------------------------------------------
 
     def _register_handlers(self) -> None:
-        on = self.sio.on
-        on("connect", self._on_connect)
-        on("disconnect", self._on_disconnect)
-        on("request_elevation", self._on_request_elevation)
-        on("spectate", self._on_spectate)
-        on("pool_request", self._on_pool_request)
-        on("pool_all_request", self._on_pool_all_request)
-        on("mock_user_event", self._on_mock_user_event)
-        on("*", self._on_unknown_event)
+        self.sio.on("connect", self._on_connect)
+        self.sio.on("disconnect", self._on_disconnect)
+        events: dict[str, Handler] = {
+            "request_elevation": self._on_request_elevation,
+            "spectate": self._on_spectate,
+            "pool_request": self._on_pool_request,
+            "pool_all_request": self._on_pool_all_request,
+            "mock_user_event": self._on_mock_user_event,
+        }
+        for event, handler in events.items():
+            self.sio.on(event, self._within_limit(event, handler))
+        self.sio.on("*", self._on_unknown_event)
+
+    def _within_limit(self, event: str, handler: Handler) -> Handler:
+        """``handler``, unless the event's payload is over `PAYLOAD_LIMIT`: then a 413 error."""
+
+        async def checked(sid: str, *args: JSON) -> None:
+            if not await self._refused_as_too_big(sid, event, args):
+                await handler(sid, *args)
+
+        return checked
+
+    async def _refused_as_too_big(self, sid: str, event: str, args: tuple[JSON, ...]) -> bool:
+        """Answer an event over `PAYLOAD_LIMIT` with a 413 error; True if it was one."""
+        too_big = oversized(event, args)
+        if too_big is None:
+            return False
+        await self._error(sid, event, 413, too_big.human, too_big.request_id, too_big.message_id)
+        return True
 
     async def _on_connect(self, sid: str, environ: dict[str, Any], auth: JSON = None) -> None:
         self._sessions[sid] = _Session()
@@ -150,7 +198,7 @@ class StandInGateway:
             reply: dict[str, JSON] = {"success": True, "room": f"{sid}_auth"}
         else:
             reply = {"success": False, "room": None}
-        await self.sio.emit("request_elevation_return", reply, to=sid)
+        await self._reply(sid, "request_elevation_return", reply)
 
     async def _on_spectate(self, sid: str, payload: JSON = None) -> None:
         if not await self._require_elevation(sid, "spectate"):
@@ -199,10 +247,11 @@ class StandInGateway:
             rng = random.Random(f"{self.settings.seed}:{event.guild_id}")
             bot = self._bots[event.guild_id] = MockBot(event.guild_id, members, rng)
         for reply in bot.handle(event, author_name=MOCK_AUTHOR):
-            await self.sio.emit("mock_bot_event", reply, to=sid)
+            await self._reply(sid, "mock_bot_event", reply)
 
     async def _on_unknown_event(self, event: str, sid: str, *args: JSON) -> None:
-        await self._error(sid, event, 400, f"{event!r} is not an event this gateway knows")
+        if not await self._refused_as_too_big(sid, event, args):
+            await self._error(sid, event, 400, f"{event!r} is not an event this gateway knows")
 
     # Pools ------------------------------------------------------------------------------------
 
@@ -213,7 +262,7 @@ class StandInGateway:
         if isinstance(request, MalformedEvent):
             await self._reply_malformed(sid, request)
             return
-        found, missing = self._look_up(request)
+        found, missing = look_up(self.guilds, request)
         if found is None:
             await self._error(
                 sid, event, 404, f"no guild with id {request.guild_id}", request.request_id
@@ -223,7 +272,8 @@ class StandInGateway:
         chunks = chunks or [[]]
         for index, chunk in enumerate(chunks):
             last = index == len(chunks) - 1
-            await self.sio.emit(
+            await self._reply(
+                sid,
                 "pool_response",
                 {
                     "_id": request.request_id,
@@ -231,32 +281,7 @@ class StandInGateway:
                     "nonexistant": [str(i) for i in missing] if last else [],
                     "data": chunk,
                 },
-                to=sid,
             )
-
-    def _look_up(self, request: PoolRequest) -> tuple[list[dict[str, JSON]] | None, list[int]]:
-        """Entities answering ``request`` (None for an unknown guild) and the unknown ids."""
-        if request.kind == "guild":
-            everything = [guild.summary() for guild in self.guilds.values()]
-            if request.ids is None:
-                return everything, []
-            known = {int(item["id"]): item for item in everything}
-            return [known[i] for i in request.ids if i in known], [
-                i for i in request.ids if i not in known
-            ]
-        guild = self.guilds.get(request.guild_id) if request.guild_id is not None else None
-        if guild is None:
-            return None, []
-        if request.ids is None:
-            return guild.pool(request.kind), []
-        found, missing = [], []
-        for entity_id in request.ids:
-            entity = guild.entity(request.kind, entity_id)
-            if entity is None:
-                missing.append(entity_id)
-            else:
-                found.append(entity)
-        return found, missing
 
     # Traffic ----------------------------------------------------------------------------------
 
@@ -264,27 +289,11 @@ class StandInGateway:
         traffic = self._traffic.get(guild_id)
         if traffic is not None:
             return traffic
-        settings = self.settings
 
         async def send(action: dict[str, JSON]) -> None:
             await self.broadcast(guild_id, action)
 
-        if settings.replay is not None:
-            traffic = ReplayTraffic(settings.replay, send, rate=settings.rate)
-        else:
-            clock = ShiftableClock(settings.clock)
-            generator = TrafficGenerator(
-                self.guilds[guild_id], seed=settings.seed * 7919 + guild_id % 7919, clock=clock
-            )
-            traffic = GuildTraffic(
-                generator,
-                clock,
-                send,
-                rate=settings.rate,
-                burst=settings.burst,
-                burst_interval=settings.burst_interval,
-                history=settings.backlog,
-            )
+        traffic = new_stream(self.settings, guild_id, self.guilds, send)
         self._traffic[guild_id] = traffic
         return traffic
 
@@ -294,12 +303,27 @@ class StandInGateway:
         traffic = self._traffic.pop(guild_id, None)
         if traffic is not None:
             await traffic.stop()
+        if self.chaos is not None:
+            self.chaos.forget(guild_id)
 
     async def broadcast(self, guild_id: int, action: dict[str, JSON]) -> None:
         """Send one log action of ``guild_id`` to each of its spectators that wants it."""
-        for sid, session in list(self._sessions.items()):
-            if session.guild_id == guild_id:
-                await self._send_action(sid, session, guild_id, action)
+        if self.chaos is not None:
+            await self.chaos.broadcast(guild_id, action)
+            return
+        for sid in self.spectators(guild_id):
+            await self._deliver(sid, guild_id, action)
+
+    def spectators(self, guild_id: int) -> list[str]:
+        """The sockets spectating ``guild_id`` now, in the order they connected."""
+        return [sid for sid, session in self._sessions.items() if session.guild_id == guild_id]
+
+    async def _deliver(self, sid: str, guild_id: int, action: dict[str, JSON]) -> bool:
+        """Send one live action to ``sid`` if it still spectates ``guild_id`` and wants it."""
+        session = self._sessions.get(sid)
+        if session is None or session.guild_id != guild_id:
+            return False
+        return await self._send_action(sid, session, guild_id, action)
 
     async def send_burst(self, guild_id: int, count: int) -> None:
         """Send ``count`` new actions of ``guild_id`` at once (tests and benchmarks)."""
@@ -309,12 +333,13 @@ class StandInGateway:
 
     async def _send_action(
         self, sid: str, session: _Session, guild_id: int, action: dict[str, JSON]
-    ) -> None:
-        if not session.non_pool and not _is_pool_action(action):
-            return
+    ) -> bool:
+        if not session.non_pool and not is_pool_action(action):
+            return False
         await self.sio.emit(
             "log_pool", {"guild_id": str(guild_id), "log_action": action}, to=f"{sid}_auth"
         )
+        return True
 
     # Errors -----------------------------------------------------------------------------------
 
@@ -322,26 +347,13 @@ class StandInGateway:
         session = self._sessions.get(sid)
         if session is not None and session.elevated:
             return True
-        request_id = payload.get("_id") if isinstance(payload, dict) else None
-        await self._error(
-            sid,
-            event,
-            401,
-            f"{event} needs elevation: send request_elevation with a valid token first",
-            request_id if isinstance(request_id, int) else None,
-        )
+        needs = f"{event} needs elevation: send request_elevation with a valid token first"
+        await self._error(sid, event, 401, needs, int_field(payload, "_id"))
         return False
 
     async def _reply_malformed(self, sid: str, malformed: MalformedEvent) -> None:
-        raw = malformed.raw
-        request_id = raw.get("_id") if isinstance(raw, dict) else None
-        await self._error(
-            sid,
-            malformed.event,
-            400,
-            f"{malformed.event} was not understood: {malformed.reason}",
-            request_id if isinstance(request_id, int) else None,
-        )
+        why = f"{malformed.event} was not understood: {malformed.reason}"
+        await self._error(sid, malformed.event, 400, why, int_field(malformed.raw, "_id"))
 
     async def _error(
         self,
@@ -361,7 +373,13 @@ class StandInGateway:
         }
         if request_id is not None:
             payload["_id"] = request_id
-        await self.sio.emit("error", payload, to=sid)
+        await self._reply(sid, "error", payload)
+
+    async def _reply(self, sid: str, event: str, payload: JSON) -> None:
+        """Answer ``sid`` (in chaos mode, now and then a moment late)."""
+        if self.chaos is not None:
+            await self.chaos.delay_reply()
+        await self.sio.emit(event, payload, to=sid)
 
 
 async def _let_connections_close(runner: web.AppRunner, grace: float) -> None:
@@ -370,8 +388,3 @@ async def _let_connections_close(runner: web.AppRunner, grace: float) -> None:
     deadline = loop.time() + grace
     while runner.server is not None and runner.server.connections and loop.time() < deadline:
         await asyncio.sleep(0.01)
-
-
-def _is_pool_action(action: dict[str, JSON]) -> bool:
-    number = action.get("action_number")
-    return isinstance(number, int) and action_type(number).pool

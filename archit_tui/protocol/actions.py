@@ -24,6 +24,7 @@ class Category(str, Enum):
     REACTION = "reaction"
     AUTO_RESPONSE = "auto-response"
     ARCHITUS = "architus"
+    CONNECTION = "connection"
     UNKNOWN = "unknown"
 
 
@@ -120,17 +121,25 @@ _SUBJECTS: dict[SubjectKind, tuple[int, ...]] = {
 }
 _SUBJECT_OF = {number: kind for kind, numbers in _SUBJECTS.items() for number in numbers}
 
+CONNECTION_GAP = ActionType(-1, "CONNECTION_GAP", Category.CONNECTION, False)
+"""A row the app adds where the connection was lost: nothing arrived between its two times."""
+
+APP_TYPES: tuple[ActionType, ...] = (CONNECTION_GAP,)
+"""Types of rows the app makes itself; negative numbers, which the wire parser refuses."""
+
 ACTION_TYPES: dict[int, ActionType] = {
     number: ActionType(number, name, category, pool, _SUBJECT_OF.get(number, "none"))
     for number, name, category, pool in _REGISTRY_ROWS
 }
-"""Every documented action type by number."""
+"""Every documented action type by number (what the wire may carry)."""
+
+_ALL_TYPES: dict[int, ActionType] = {**ACTION_TYPES, **{kind.number: kind for kind in APP_TYPES}}
 
 
 @lru_cache(maxsize=4096)
 def action_type(number: int) -> ActionType:
     """The type of ``number``; numbers outside the registry become ``UNKNOWN(n)``, kept."""
-    known = ACTION_TYPES.get(number)
+    known = _ALL_TYPES.get(number)
     if known is not None:
         return known
     return ActionType(number, f"UNKNOWN({number})", Category.UNKNOWN, False)
@@ -146,7 +155,7 @@ def types_matching(term: str) -> frozenset[int]:
     if term.isascii() and term.isdigit():
         return frozenset({int(term)})
     wanted = term.upper().replace("-", "_")
-    exact = {t.number for t in ACTION_TYPES.values() if t.name == wanted}
+    exact = {t.number for t in _ALL_TYPES.values() if t.name == wanted}
     if exact:
         return frozenset(exact)
-    return frozenset(t.number for t in ACTION_TYPES.values() if t.name.startswith(wanted))
+    return frozenset(t.number for t in _ALL_TYPES.values() if t.name.startswith(wanted))

@@ -119,7 +119,7 @@ class ActionStore:
                 recent.difference_update(ids)
         if fresh is None:
             fresh = []
-            for event, action_id in zip(batch, ids):
+            for event, action_id in zip(batch, ids, strict=True):
                 if action_id not in recent:
                     recent.add(action_id)
                     order.append(action_id)

@@ -148,6 +148,7 @@ def quick_log_pool(payload: JSON, text: str | None = None) -> LogPoolEvent | Non
         guild_id is None
         or action_id is None
         or type(number) is not int
+        or number < 0
         or _NOT_QUICK in (guild_id, action_id, agent, subject, channel, inner_guild)
     ):
         return None
@@ -197,6 +198,8 @@ def _read_log_action(obj: Mapping[str, Any], where: str) -> LogAction:
     action_id = reader.snowflake("id")
     number_key = reader.first_key("action_number", "type") or "action_number"
     action_number = reader.integer(number_key)
+    if action_number < 0:  # negative numbers are the app's own (`actions.APP_TYPES`)
+        raise Malformed(f"{where + '.' if where else ''}{number_key} is negative ({action_number})")
     data_key = "old_data" if "old_data" in obj else "data"
     return LogAction(
         id=action_id,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from .actions import CONNECTION_GAP
 from .mentions import NameLookup, replace_mentions
 from .models import LogAction
 from .text import one_line
@@ -281,6 +282,7 @@ for _first in (10, 13, 30, 40, 50, 60, 80):
 
 
 _DESCRIBERS: dict[int, Describe] = {
+    CONNECTION_GAP.number: lambda p: p.action.content or "the connection was lost",
     1: _renamed("guild"),
     10: _renamed("channel", "#"),
     11: _renamed("channel", "#"),

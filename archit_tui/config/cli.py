@@ -56,6 +56,12 @@ def add_run_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--token", nargs="?", action=_RefuseTokenFlag, help=argparse.SUPPRESS)
     group.add_argument("--guild", metavar="ID", help="the guild to spectate on start")
     group.add_argument(
+        "--capture",
+        type=Path,
+        metavar="FILE",
+        help="append every event received to FILE (JSON lines; see `archit-tui replay`)",
+    )
+    group.add_argument(
         "--config", type=Path, metavar="FILE", help=f"config file to read (or ${CONFIG_ENV})"
     )
 
@@ -68,6 +74,7 @@ def flags_from_args(args: argparse.Namespace) -> ConfigFlags:
         guild=getattr(args, "guild", None),
         config=getattr(args, "config", None),
         demo=bool(getattr(args, "demo", False)),
+        capture=getattr(args, "capture", None),
     )
 
 

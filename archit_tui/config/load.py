@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -131,7 +132,12 @@ def _load(flags: ConfigFlags, environ: Mapping[str, str], secrets: list[str]) ->
         raise ConfigError("--url and --demo contradict each other: pass one of them, not both.")
 
     given: dict[str, list[_Value]] = {key.name: [] for key in KEYS}
-    flag_values = {"--url": flags.url, "--token-file": flags.token_file, "--guild": flags.guild}
+    flag_values = {
+        "--url": flags.url,
+        "--token-file": flags.token_file,
+        "--guild": flags.guild,
+        "--capture": flags.capture,
+    }
     for key in KEYS:
         if key.name in data:
             given[key.name].append(_read(key, _Source(FILE, key, path), data[key.name]))
@@ -152,6 +158,7 @@ def _load(flags: ConfigFlags, environ: Mapping[str, str], secrets: list[str]) ->
         token=token,
         token_file=token_file,
         guild_id=chosen.get("guild_id"),
+        capture=_capture_path(given["capture"], path),
         config_path=path,
         config_exists=exists,
         demo=demo,
@@ -216,6 +223,24 @@ def _token(given: dict[str, list[_Value]], config_file: Path) -> tuple[Secret | 
         raise ConfigError(
             f"{named_by[0].upper()}{named_by[1:]} names a token file that cannot be used: {error}"
         ) from None
+
+
+def default_capture_path() -> Path:
+    """A new capture file in the data folder, named by the time the app started."""
+    folder = platformdirs.user_data_path("archit-tui") / "captures"
+    return folder / f"{datetime.now():%Y-%m-%d_%H%M%S}.jsonl"
+
+
+def _capture_path(given: list[_Value], config_file: Path) -> Path | None:
+    if not given:
+        return None
+    best = _best(given)
+    if best.value is False:
+        return None
+    if best.value is True:
+        return default_capture_path()
+    base = config_file.parent if best.source.level == FILE else Path.cwd()
+    return base / best.value
 
 
 def _no_token_message(url: _Source, config_file: Path) -> str:

@@ -26,6 +26,19 @@ class ConfigError(Exception):
 
 
 @dataclass(frozen=True)
+class SavedFilter:
+    """A filter kept in the config file under a name (``[[filters]]``)."""
+
+    name: str
+    query: str
+    """In the filter language; checked when the config is read."""
+    enabled: bool = False
+    """Applied from the start, together with what the filter bar says."""
+    alert: bool = False
+    """A watch rule: a new matching action rings the bell, shows a toast and is counted."""
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything the app is told by its config file, environment and command line."""
 
@@ -47,10 +60,19 @@ class Settings:
     """Spectate every action type, not only those that change the pools."""
     max_actions: int = DEFAULT_MAX_ACTIONS
     """Log actions kept in memory; the oldest are dropped beyond this."""
+    capture: Path | None = None
+    """The file every received event is appended to (see `gateway.capture`); None: no capture."""
     time_format: TimeFormat = "local"
     """How times are shown: ``local``, ``utc`` or ``relative``."""
-    theme: str = DEFAULT_THEME
-    """The Textual theme's name (the UI checks that it exists)."""
+    theme: str | None = None
+    """The Textual theme's name (the UI checks that it exists); None: the one last chosen in
+    the app, else `DEFAULT_THEME`."""
+    key_preset: str = "default"
+    """The key bindings to start from: ``default`` or ``vim``."""
+    keys: tuple[tuple[str, str], ...] = ()
+    """Bindings changed in the config: (action name, keys) pairs, applied over the preset."""
+    filters: tuple[SavedFilter, ...] = ()
+    """Saved filters and watch rules, in the config file's order."""
     mock_guild_id: int = DEFAULT_MOCK_GUILD_ID
     """The chat pane's mock guild (below 10,000,000, as the gateway requires)."""
     allowed_commands: tuple[str, ...] | None = None
@@ -71,6 +93,8 @@ class ConfigFlags:
     """``--config``: the config file to read instead of the default one."""
     demo: bool = False
     """``--demo``: run against the built-in stand-in gateway, whatever the config says."""
+    capture: Path | None = None
+    """``--capture``: the capture file (relative to the working directory)."""
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,8 @@ def _entry(key: Key) -> str:
     lines = [f"# {key.help}"]
     if overrides:
         lines.append(f"# (overridden by {' and '.join(overrides)})")
+    else:
+        lines.append("# (only in this file)")
     lines.append(f"# {key.name} = {key.example}")
     return "\n".join(lines)
 

@@ -9,15 +9,16 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from archit_tui.protocol.query import QueryError, parse_query
 from archit_tui.protocol.requests import MOCK_GUILD_ID_LIMIT
 from archit_tui.protocol.secret import Secret
 from archit_tui.protocol.snowflake import SnowflakeError, parse_snowflake
 
-from .model import MAX_ACTIONS_MAX, MAX_ACTIONS_MIN, TIME_FORMATS, TimeFormat
+from .model import MAX_ACTIONS_MAX, MAX_ACTIONS_MIN, TIME_FORMATS, SavedFilter, TimeFormat
 
 URL_SCHEMES = ("http", "https", "ws", "wss")
 _TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
@@ -155,6 +156,23 @@ def read_bool_text(text: str) -> bool:
     raise Invalid(f"should be true or false (or 1/0, yes/no, on/off), not {describe(text)}")
 
 
+def read_capture(value: object) -> bool | Path:
+    """``true`` (capture to the default folder), ``false``, or the capture file's path."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        return read_path(value)
+    raise Invalid(f"should be true, false or a file path in double quotes, not {describe(value)}")
+
+
+def read_capture_text(text: str) -> bool | Path:
+    """true/false (or 1/0, yes/no, on/off), or the capture file's path."""
+    word = text.strip().lower()
+    if word in _TRUE_WORDS or word in _FALSE_WORDS:
+        return word in _TRUE_WORDS
+    return read_path(text)
+
+
 def read_max_actions(value: object) -> int:
     """A TOML integer within the allowed range of kept log actions."""
     expected = f"a whole number from {MAX_ACTIONS_MIN:_} to {MAX_ACTIONS_MAX:_}"
@@ -217,3 +235,71 @@ def read_commands(value: object) -> tuple[str, ...]:
 def read_commands_text(text: str) -> tuple[str, ...]:
     """Command names separated by commas or spaces, read as `read_commands` reads them."""
     return _command_names([name for name in re.split(r"[,\s]+", text) if name])
+
+
+KEY_PRESETS = ("default", "vim")
+
+
+def read_keys(value: object) -> tuple[tuple[str, str], ...]:
+    """A TOML table of action name -> keys (``next_moderation = "n,ctrl+n"``)."""
+    if not isinstance(value, dict):
+        raise Invalid(f'should be a table like {{ next_moderation = "n" }}, not {describe(value)}')
+    pairs = []
+    for name, keys in value.items():
+        if not isinstance(keys, str) or not keys.strip():
+            raise Invalid(f'gives {name} {describe(keys)}; keys are text like "n" or "ctrl+n,f3"')
+        pairs.append((name, keys.replace(" ", "")))
+    return tuple(pairs)
+
+
+def read_keys_text(text: str) -> tuple[tuple[str, str], ...]:
+    raise Invalid("can only be set in the config file (a table)")
+
+
+def read_key_preset(value: object) -> str:
+    word = require_text(value, "a preset name").strip().lower()
+    if word not in KEY_PRESETS:
+        raise Invalid(f"should be one of {', '.join(KEY_PRESETS)}, not {describe(value)}")
+    return word
+
+
+def read_filters(value: object) -> tuple[SavedFilter, ...]:
+    """``[[filters]]`` tables: ``name``, ``query`` (checked), ``enabled`` and ``alert``."""
+    if not isinstance(value, list):
+        raise Invalid(
+            f"should be [[filters]] tables with a name and a query, not {describe(value)}"
+        )
+    filters: list[SavedFilter] = []
+    for number, item in enumerate(value, 1):
+        where = f"(filter {number})"
+        if not isinstance(item, dict):
+            raise Invalid(
+                f"{where} should be a table with a name and a query, not {describe(item)}"
+            )
+        unknown = set(item) - {"name", "query", "enabled", "alert"}
+        if unknown:
+            raise Invalid(f"{where} has keys it does not know: {', '.join(sorted(unknown))}")
+        name = item.get("name")
+        query = item.get("query")
+        if not isinstance(name, str) or not name.strip():
+            raise Invalid(f"{where} needs a name in double quotes")
+        if not isinstance(query, str) or not query.strip():
+            raise Invalid(f"{where} {name!r} needs a query in double quotes")
+        if any(saved.name == name for saved in filters):
+            raise Invalid(f"names {name!r} twice; each saved filter needs its own name")
+        try:
+            parse_query(query, now_ms=0, tz=timezone.utc)
+        except QueryError as error:
+            raise Invalid(f"{where} {name!r} has a query that is wrong: {error}") from None
+        flags = {key: item.get(key, False) for key in ("enabled", "alert")}
+        for key, flag in flags.items():
+            if not isinstance(flag, bool):
+                raise Invalid(
+                    f"{where} {name!r}: {key} should be true or false, not {describe(flag)}"
+                )
+        filters.append(SavedFilter(name.strip(), query, flags["enabled"], flags["alert"]))
+    return tuple(filters)
+
+
+def read_filters_text(text: str) -> tuple[SavedFilter, ...]:
+    raise Invalid("can only be set in the config file ([[filters]] tables)")

@@ -99,7 +99,7 @@ def test_no_file_and_no_url_runs_the_demo_with_defaults() -> None:
         "local",
     )
     assert (settings.theme, settings.mock_guild_id, settings.allowed_commands) == (
-        "textual-dark",
+        None,
         1,
         None,
     )

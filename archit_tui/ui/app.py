@@ -9,6 +9,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from datetime import tzinfo
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,11 +17,16 @@ from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.theme import Theme
 
 from archit_tui.config import Settings
+from archit_tui.config.model import DEFAULT_THEME
+from archit_tui.config.remembered import recall, remember
 from archit_tui.gateway.events import StateChanged
 from archit_tui.gateway.state import Phase
+from archit_tui.protocol.gaps import GapWatch
 from archit_tui.protocol.logstore import ActionStore
+from archit_tui.protocol.marks import Marks, marks_path
 from archit_tui.protocol.models import GatewayError, LogPoolEvent, MalformedEvent, MockBotEvent
 from archit_tui.protocol.names import NameBook
 
@@ -28,8 +34,11 @@ from .chat.column import ChatColumn
 from .chat_session import ChatMixin
 from .collector import QuietCollector
 from .connection import Connection
+from .exporting import SCOPE_WORDS
+from .keys import binding_ids, keymap
 from .messages import GatewayEvents, NamesLearnt
 from .names_fetcher import NamesFetcher
+from .replay import ReplayMixin
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
 from .session import SessionMixin
@@ -51,16 +60,23 @@ LONGEST_PAUSE = 0.5
 EXIT_GRACE_SECONDS = 5.0
 
 
-class ArchitApp(SessionMixin, ChatMixin, App[None]):
+class ArchitApp(SessionMixin, ChatMixin, ReplayMixin, App[None]):
     """A terminal app for the Archit.us realtime gateway."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "archit-tui"
     BINDINGS = [
-        Binding("g", "switch_guild", "Guild"),
-        Binding("question_mark,f1", "help", "Help"),
-        Binding("q", "quit", "Quit"),
-        Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
+        Binding("g", "switch_guild", "Guild", id="switch_guild"),
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding(
+            "f1",
+            "toggle_keys",
+            "Keys here",
+            tooltip="The keys of the focused pane",
+            id="toggle_keys",
+        ),
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True),  # not rebindable
     ]
 
     def __init__(
@@ -71,9 +87,14 @@ class ArchitApp(SessionMixin, ChatMixin, App[None]):
         clock: Callable[[], float] = time.time,
         tz: tzinfo,
         warnings: tuple[str, ...] = (),
+        replay: Path | None = None,
     ) -> None:
         super().__init__()
+        self.replay_path = replay
         self.startup_warnings = warnings
+        self.remember_choices = False
+        """Recall and remember the theme chosen in the app (set when run from the command
+        line; tests leave the user's state alone)."""
         self.handle_signals = False
         """Quit cleanly on SIGTERM and SIGHUP (set when run from the command line)."""
         """Configuration warnings (unknown keys), shown once the screen is up."""
@@ -86,6 +107,7 @@ class ArchitApp(SessionMixin, ChatMixin, App[None]):
         self.names = NameBook()
         self.guild_id: int | None = None
         """The guild being spectated."""
+        self.gaps = GapWatch()
         self.collector = QuietCollector()
         self._chat_waiting = []
         self._ui_seconds = 0.0
@@ -105,10 +127,8 @@ class ArchitApp(SessionMixin, ChatMixin, App[None]):
     def on_mount(self) -> None:
         self.collector.start()
         self.set_interval(1.0, self.collector.tick)
-        if self.settings.theme in self.available_themes:
-            self.theme = self.settings.theme
-        else:
-            self.notify(f"Unknown theme {self.settings.theme!r}; using the default.", markup=False)
+        self._apply_theme()
+        self._apply_keys()
         self._main = main = MainScreen(
             self.store,
             self.names,
@@ -117,6 +137,9 @@ class ArchitApp(SessionMixin, ChatMixin, App[None]):
             tz=self.tz,
             demo=self.settings.demo,
             chat=self._chat_column(),
+            marks=self._marks(),
+            saved_filters=self.settings.filters,
+            config_path=self.settings.config_path,
         )
         for warning in self.startup_warnings:
             self.notify(warning, title="Configuration", severity="warning", markup=False)
@@ -126,9 +149,49 @@ class ArchitApp(SessionMixin, ChatMixin, App[None]):
             self._quit_on_signals()
         self.call_after_refresh(self._go_online)
 
+    def _apply_keys(self) -> None:
+        known = binding_ids((ArchitApp.BINDINGS, MainScreen.BINDINGS, LogTable.BINDINGS))
+        chosen, warnings = keymap(self.settings.key_preset, self.settings.keys, known)
+        self.set_keymap(chosen)
+        for warning in warnings:
+            self.notify(warning, title="Configuration", severity="warning", markup=False)
+
+    def _apply_theme(self) -> None:
+        """The configured theme, else the one last chosen (when remembering), else the default.
+
+        From then on, a theme chosen in the app (``Ctrl+P``, "Change theme") is remembered.
+        """
+        chosen = self.settings.theme
+        if chosen is None and self.remember_choices:
+            chosen = recall("theme")
+        theme = chosen or DEFAULT_THEME
+        if theme in self.available_themes:
+            self.theme = theme
+        else:
+            self.notify(f"Unknown theme {theme!r}; using the default.", markup=False)
+        if self.remember_choices:
+            self.theme_changed_signal.subscribe(self, self._remember_theme)
+
+    def _remember_theme(self, theme: Theme) -> None:
+        problem = remember("theme", theme.name)
+        if problem:
+            self.notify(problem, severity="warning", markup=False)
+
+    def _marks(self) -> Marks:
+        """Marks kept beside the capture being written or replayed, else for this run only."""
+        capture = self.replay_path or self.settings.capture
+        return Marks(marks_path(capture) if capture is not None else None)
+
     def _go_online(self) -> None:
-        """After the first frame: load the network stack, then connect."""
+        """After the first frame: load the network stack, then connect (or play a capture)."""
+        if self.replay_path is not None:
+            self.replay_capture()
+            return
         self.connection.open()
+        if self.connection.capture_problem:
+            self.notify(
+                self.connection.capture_problem, title="Capture", severity="error", markup=False
+            )
         self.pump_events()
         self.start_session()
         self.set_interval(0.5, self.ask_for_names)
@@ -206,10 +269,13 @@ class ArchitApp(SessionMixin, ChatMixin, App[None]):
                     if event.action.problems:
                         main.status.malformed += 1
             elif isinstance(event, StateChanged):
-                main.status.state = event.state
+                if self.replay_path is None:
+                    main.status.state = event.state
                 if event.state.phase is Phase.SPECTATING:
                     main.status.guild_name = self.names.guild_name(event.state.guild_id)
-                self.state_changed(event.state)
+                gap = self.state_changed(event.state, event.at or self.clock())
+                if gap is not None:
+                    rows.append(gap)
             elif isinstance(event, (MockBotEvent, GatewayError)):
                 if not self.chat_event(event):
                     self.notify(event.text, title="Gateway error", severity="error", markup=False)
@@ -256,6 +322,28 @@ class ArchitApp(SessionMixin, ChatMixin, App[None]):
         yield SystemCommand(
             "Raw events", "The last events sent and received", self.main.action_toggle_inspector
         )
+        for scope, words in SCOPE_WORDS.items():
+            yield SystemCommand(
+                f"Export {words}",
+                "To CSV or JSON lines (the file name's extension decides)",
+                partial(self.main.action_export, scope),
+            )
+        yield SystemCommand(
+            "Saved filters", "Toggle saved filters and watch rules", self.main.action_saved_filters
+        )
+        yield SystemCommand(
+            "Save the current filter",
+            "Keep the filter bar's query in the config file",
+            self.main.save_current_filter,
+        )
+        yield SystemCommand(
+            "Go to time", "A time, 10 minutes ago, +1h", self.main.action_go_to_time
+        )
+        yield SystemCommand(
+            "Only marked rows",
+            "Show only the rows marked with m, or all again",
+            self.main.action_only_marked,
+        )
 
     def action_help(self) -> None:
         from .chat.help import HELP_SECTIONS  # loaded with the chat, not at start-up
@@ -266,6 +354,13 @@ class ArchitApp(SessionMixin, ChatMixin, App[None]):
             *HELP_SECTIONS,
         ]
         self.push_screen(HelpScreen(sections))
+
+    def action_toggle_keys(self) -> None:
+        """Show (or hide) the keys of the focused pane beside it, as they change with focus."""
+        if self.screen.query("HelpPanel"):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
 
     async def action_quit(self) -> None:
         self.exit()

@@ -11,11 +11,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from archit_tui.gateway.errors import GatewayNotConnected
 from archit_tui.gateway.events import WireLog
 from archit_tui.gateway.standin.settings import StandInSettings
 from archit_tui.protocol.secret import Secret, read_token_file
 
 if TYPE_CHECKING:
+    from archit_tui.gateway.capture import CaptureWriter
     from archit_tui.gateway.client import GatewayClient
     from archit_tui.gateway.network_thread import NetworkThread, RemoteClient
     from archit_tui.gateway.standin.server import StandInGateway
@@ -41,6 +43,11 @@ class Connection:
     """A client made beforehand (the tests' own); otherwise `open` makes one."""
     wire: WireLog = field(default_factory=lambda: WireLog(WIRE_LOG_SIZE))
     """The last events sent and received, for the inspector (the client fills it)."""
+    capture_path: Path | None = None
+    """Where every received event is appended (the ``capture`` setting), if anywhere."""
+    capture: CaptureWriter | None = None
+    capture_problem: str | None = None
+    """Why the capture file could not be opened (the app says so and runs without it)."""
     standin: StandInGateway | None = None
     network: NetworkThread | None = None
     _remote: RemoteClient | None = None
@@ -58,10 +65,12 @@ class Connection:
         from archit_tui.gateway.client import GatewayClient
         from archit_tui.gateway.network_thread import NetworkThread, RemoteClient
 
+        self._open_capture()
         if self.gateway_client is None:
-            self.gateway_client = GatewayClient(wire=self.wire)
+            self.gateway_client = GatewayClient(wire=self.wire, capture=self.capture)
         else:
             self.wire = self.gateway_client.wire
+            self.gateway_client.capture = self.capture
         if self.standin_settings is not None and self.standin is None:
             from archit_tui.gateway.standin.server import StandInGateway
 
@@ -69,11 +78,21 @@ class Connection:
         self.network = NetworkThread()
         self._remote = RemoteClient(self.gateway_client, self.network)
 
+    def _open_capture(self) -> None:
+        if self.capture_path is None:
+            return
+        from archit_tui.gateway.capture import CaptureError, CaptureWriter
+
+        try:
+            self.capture = CaptureWriter(self.capture_path)
+        except CaptureError as error:
+            self.capture_problem = f"{error}. The app runs on without a capture."
+
     @property
     def client(self) -> RemoteClient:
         """The client, as the UI drives it."""
         if self._remote is None:
-            raise RuntimeError("the connection is not open")
+            raise GatewayNotConnected("not connected to a gateway (a replay is offline)")
         return self._remote
 
     async def start(self) -> str:
@@ -92,10 +111,12 @@ class Connection:
 
     async def close(self) -> None:
         """Disconnect, stop the embedded stand-in, and end the network thread."""
-        network = self.network
+        network, self.network = self.network, None  # a second close has nothing to do
         if network is None:
             return
         await self.client.close()
         if self.standin is not None:
             await network.call(self.standin.stop())
         network.stop()
+        if self.capture is not None:
+            self.capture.close()

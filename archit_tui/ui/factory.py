@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from datetime import tzinfo
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from archit_tui.config import Settings
@@ -26,16 +27,19 @@ def make_app(
     clock: Callable[[], float] = time.time,
     tz: tzinfo | None = None,
     warnings: tuple[str, ...] = (),
+    replay: Path | None = None,
 ) -> ArchitApp:
-    """An app for ``settings``: against their gateway, or a stand-in in demo mode."""
+    """An app for ``settings``: against their gateway, a stand-in in demo mode, or (with
+    ``replay``) playing a capture file offline."""
     if settings.demo:
         connection = Connection.demo(demo_standin)
     else:
         connection = Connection(
             url=settings.gateway_url, token=settings.token, token_file=settings.token_file
         )
+    connection.capture_path = settings.capture
     if client is not None:
         connection.gateway_client = client
         connection.wire = client.wire
     zone = tz if tz is not None else local_zone()
-    return ArchitApp(settings, connection, clock=clock, tz=zone, warnings=warnings)
+    return ArchitApp(settings, connection, clock=clock, tz=zone, warnings=warnings, replay=replay)

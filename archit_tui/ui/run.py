@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
+from pathlib import Path
 
-from archit_tui.config import ConfigError, flags_from_args, load_settings
+from archit_tui.config import ConfigError, ConfigFlags, flags_from_args, load_settings
 
 from .factory import make_app
 
@@ -19,5 +21,25 @@ def run(args: argparse.Namespace) -> int:
         return 2
     app = make_app(loaded.settings, warnings=loaded.warnings)
     app.handle_signals = True
+    app.remember_choices = True
+    app.run()
+    return app.return_code or 0
+
+
+def run_replay(args: argparse.Namespace) -> int:
+    """Play the capture ``args.file`` offline, with the config file's theme, times and limits."""
+    path: Path = args.file
+    if not path.is_file():
+        print(f"archit-tui replay: there is no capture file at {path}", file=sys.stderr)
+        return 2
+    try:  # as a demo: a replay needs no gateway, so no token either
+        loaded = load_settings(ConfigFlags(config=args.config, demo=True))
+    except ConfigError as error:
+        print(f"archit-tui: {error}", file=sys.stderr)
+        return 2
+    settings = replace(loaded.settings, demo=False, capture=None)
+    app = make_app(settings, warnings=loaded.warnings, replay=path)
+    app.handle_signals = True
+    app.remember_choices = True
     app.run()
     return app.return_code or 0

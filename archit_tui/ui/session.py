@@ -7,6 +7,7 @@ Retry (which starts over, reading the token file again) or Quit.
 
 from __future__ import annotations
 
+from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -19,6 +20,8 @@ from archit_tui.gateway.errors import (
     GatewayTimeout,
 )
 from archit_tui.gateway.state import ConnectionState, Phase
+from archit_tui.protocol.gaps import Gap, GapWatch, gap_event
+from archit_tui.protocol.models import LogPoolEvent
 from archit_tui.protocol.secret import TokenFileError
 
 from .screens.guild_picker import GuildPicker
@@ -38,6 +41,8 @@ class SessionMixin:
 
     _in_session_start = False
     """True while `start_session` elevates: a refusal then has its own screen already."""
+    gaps: GapWatch
+    """Where the stream of the spectated guild stopped, until it resumes (made by the app)."""
 
     @work(exclusive=True, group="session", exit_on_error=False)
     async def start_session(self: ArchitApp) -> None:
@@ -94,6 +99,7 @@ class SessionMixin:
     async def spectate(self: ArchitApp, guild_id: int) -> None:
         """Watch ``guild_id`` from now on; the rows of the previous guild are let go."""
         if guild_id != self.guild_id:
+            self.gaps.forget()
             self.main.clear_rows()
             self._names_fetcher.reset()
         self.guild_id = guild_id
@@ -117,6 +123,9 @@ class SessionMixin:
     @work(group="switch", exit_on_error=False)
     async def action_switch_guild(self: ArchitApp) -> None:
         """Choose another guild to spectate."""
+        if self.replay_path is not None:
+            self.notify("A replay shows the guild it captured; there is no gateway to ask.")
+            return
         if not self.names.guilds:
             self.notify("The guild list has not arrived yet.", severity="warning")
             return
@@ -127,14 +136,23 @@ class SessionMixin:
             except SESSION_FAILURES as error:
                 self.notify(f"Could not spectate: {error}", severity="error", markup=False)
 
-    def state_changed(self: ArchitApp, state: ConnectionState) -> None:  # type: ignore[misc]
-        """After a reconnect the token may be refused (it expired, or the gateway changed)."""
+    def state_changed(self: ArchitApp, state: ConnectionState, at: float) -> LogPoolEvent | None:  # type: ignore[misc]
+        """Follow the connection: mark gaps in the stream, and say when elevation is refused.
+
+        Returns the row of a gap that this change ends (spectating again after a loss).
+        """
+        if state.phase is Phase.SPECTATING and state.guild_id is not None:
+            gap = self.gaps.spectating(state.guild_id, at)
+            return None if gap is None else gap_event(gap, describe_gap(gap, self.tz))
+        if state.phase in (Phase.RECONNECTING, Phase.DISCONNECTED):
+            self.gaps.lost(self.guild_id, at, state.reason)
         if (
             state.phase is Phase.CONNECTED
             and (state.reason or "").startswith(REFUSED)
             and not self._in_session_start
         ):
             self.elevation_lost(state.reason or REFUSED)
+        return None
 
     @work(exclusive=True, group="session", exit_on_error=False)
     async def elevation_lost(self: ArchitApp, reason: str) -> None:  # type: ignore[misc]
@@ -145,6 +163,17 @@ TOKEN_HINT = (
     "Check the token: the `token` or `token_file` key of the config file (archit-tui config "
     "path), $ARCHIT_TUI_TOKEN, or --token-file. Retry reads the token file again."
 )
+
+
+def describe_gap(gap: Gap, tz: tzinfo) -> str:
+    """``disconnected 12:01:03 – 12:01:09 (6 s): why``, in the user's time zone."""
+    start, end = (datetime.fromtimestamp(t, tz).strftime("%H:%M:%S") for t in (gap.start, gap.end))
+    seconds = round(gap.end - gap.start)
+    took = f"{seconds} s" if seconds < 120 else f"{seconds // 60} min {seconds % 60} s"
+    why = f": {gap.reason}" if gap.reason else ""
+    return f"disconnected {start} – {end} ({took}); nothing was received in between{why}"
+
+
 RETRY_HINT = "The connection may recover; Retry starts again from the connection."
 
 

@@ -3,6 +3,7 @@
 from support.app import build_app, screen_text, until
 from support.standin import TEST_TOKEN, running_standin
 
+from archit_tui.protocol.actions import CONNECTION_GAP
 from archit_tui.protocol.secret import Secret
 from archit_tui.ui.screens.guild_picker import GuildPicker
 from archit_tui.ui.screens.problem import ProblemScreen
@@ -47,8 +48,14 @@ async def test_the_status_bar_says_reconnecting_and_the_stream_resumes_without_d
                 # The same seed and clock: the new stand-in replays the same 20 actions.
                 await until(pilot, lambda: f"spectating {guild.name}" in screen_text(app))
                 await pilot.pause(0.3)
-                assert len(app.store) == 20
                 assert app.store.duplicates == 20
+                # The 20 actions once, and the row that marks the gap in the stream.
+                numbers = list(app.store.numbers)
+                assert len(numbers) == 21
+                assert numbers.count(CONNECTION_GAP.number) == 1
+                gap_seq = app.store.first_seq + numbers.index(CONNECTION_GAP.number)
+                assert app.store.action(gap_seq).content.startswith("disconnected ")
+                await until(pilot, lambda: "CONNECTION_GAP" in screen_text(app), what="gap row")
 
 
 async def test_retry_reads_the_token_file_again(tmp_path) -> None:  # noqa: ANN001

@@ -50,6 +50,9 @@ class GuildPicker(ModalScreen[int | None]):
             )
 
     def on_mount(self) -> None:
+        # Focused by hand: Textual skips auto-focus on a screen shown while the app is blurred
+        # (a browser tab under `archit-tui serve` starts so), and Enter would do nothing.
+        self.query_one("#guild-search", Input).focus()
         self._show("")
         ids = [guild.id for guild in self.guilds]
         if self.current in ids:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import tzinfo
+from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -14,20 +15,26 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Static
 
+from archit_tui.config.model import SavedFilter
 from archit_tui.gateway.state import Phase
 from archit_tui.protocol.cells import TimeFormat
 from archit_tui.protocol.logstore import ActionStore
+from archit_tui.protocol.marks import Marks
 from archit_tui.protocol.mentions import MENTION
 from archit_tui.protocol.models import LogPoolEvent
 from archit_tui.protocol.names import NameBook
 from archit_tui.protocol.query import Query, term_for
 from archit_tui.protocol.rate import ActionRate
+from archit_tui.protocol.rate_history import RateHistory
 from archit_tui.protocol.snowflake import unix_ms_to_datetime
 from archit_tui.protocol.text import one_line
 from archit_tui.protocol.views import AllRows, MatchingRows, RowView, SortedRows
 
 from ..chat.column import ChatColumn
+from ..exporting import ExportMixin
 from ..filtering import filter_store, select_seqs
+from ..navigation import NAVIGATION_BINDINGS, NavigationMixin
+from ..saved_filters import SavedFiltersMixin
 from ..sorting import sort_key
 from ..widgets.columns import ColumnHeader, ColumnName
 from ..widgets.detail_pane import DetailPane, pretty_json
@@ -72,21 +79,28 @@ def plain_phrase(content: str, limit: int) -> str:
     return longest.strip()
 
 
-class MainScreen(Screen[None]):
+class MainScreen(NavigationMixin, ExportMixin, SavedFiltersMixin, Screen[None]):
     """Where a moderator lives: the guild's log actions, filtered and inspected."""
 
     BINDINGS = [
-        Binding("slash", "focus_filter", "Filter"),
-        Binding("escape", "leave_filter", "Table", show=False),
-        Binding("equals_sign", "filter_by_cell", "Match cell", show=False),
-        Binding("minus", "filter_by_cell(True)", "Exclude cell", show=False),
-        Binding("s", "sort", "Sort"),
-        Binding("d", "toggle_detail", "Detail"),
-        Binding("c", "copy_raw", "Copy raw", show=False),
-        Binding("t", "toggle_chat", "Chat"),
-        Binding("f2", "toggle_inspector", "Raw events"),
+        Binding("slash", "focus_filter", "Filter", id="focus_filter"),
+        Binding("escape", "leave_filter", "Table", show=False, id="leave_filter"),
+        Binding("equals_sign", "filter_by_cell", "Match cell", show=False, id="filter_by_cell"),
+        Binding("minus", "filter_by_cell(True)", "Exclude cell", show=False, id="exclude_cell"),
+        Binding("s", "sort", "Sort", id="sort"),
+        Binding("d", "toggle_detail", "Detail", id="toggle_detail"),
+        Binding("c", "copy_raw", "Copy raw", show=False, id="copy_raw"),
+        Binding("t", "toggle_chat", "Chat", id="toggle_chat"),
+        Binding("f2", "toggle_inspector", "Raw events", show=False, id="toggle_inspector"),
+        *NAVIGATION_BINDINGS,
+        Binding("e", "export('view')", "Export", id="export"),
+        Binding("F", "saved_filters", "Saved filters", show=False, id="saved_filters"),
     ]
-    TABLE_ACTIONS = frozenset({"filter_by_cell", "sort", "copy_raw", "toggle_detail"})
+    TABLE_ACTIONS = frozenset(
+        {"filter_by_cell", "sort", "copy_raw", "toggle_detail"}
+        | {binding.action.split("(")[0] for binding in NAVIGATION_BINDINGS}
+        | {"export"}
+    )
     """Actions on the log table's rows: off while the chat has the focus (its keys are text)."""
 
     def __init__(
@@ -99,8 +113,16 @@ class MainScreen(Screen[None]):
         tz: tzinfo,
         demo: bool,
         chat: ChatColumn,
+        marks: Marks | None = None,
+        saved_filters: tuple[SavedFilter, ...] = (),
+        config_path: Path = Path("config.toml"),
     ) -> None:
         super().__init__()
+        self.init_saved_filters(saved_filters, config_path)
+        self.marks = marks if marks is not None else Marks()
+        """Rows the moderator set aside (saved beside a capture, if there is one)."""
+        self.only_marked = False
+        """True while only marked rows are shown (`action_only_marked`)."""
         self.chat = chat
         self.store = store
         self.names = names
@@ -117,10 +139,17 @@ class MainScreen(Screen[None]):
         self._detail_timer: Timer | None = None
         self._ticks = 0
         self._rate = ActionRate()
+        self._history = RateHistory()
         # Kept as attributes: the stream keeps updating them, even while the screen closes.
         self.filter_bar = FilterBar(now_ms, tz, id="filter-bar")
         self.table = LogTable(
-            store, names, time_format=time_format, now_ms=now_ms, tz=tz, id="log-table"
+            store,
+            names,
+            time_format=time_format,
+            now_ms=now_ms,
+            tz=tz,
+            marks=self.marks,
+            id="log-table",
         )
         self.status = StatusBar(id="status-bar")
         self.header = ColumnHeader(id="column-header")
@@ -142,6 +171,10 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         self.status.demo = self.demo
         self.status.max_actions = self.store.max_actions
+        self.status.marked = len(self.marks)
+        self.refresh_alert_queries()
+        if self.enabled_filters:
+            self.apply_filters()
         self.table.focus()
         self.set_interval(1.0, self._tick)
         self.set_interval(HOUSEKEEPING_SECONDS, self._housekeeping)
@@ -154,13 +187,16 @@ class MainScreen(Screen[None]):
         now_ms = int(now * 1000)
         first_new = max(added.first_seq - self.store.first_seq, 0)
         self._rate.add(self.store.times[first_new:], now_ms)
+        self._history.add(self.store.times[first_new:], self.store.numbers[first_new:], now_ms)
         view = self.table.view
         view.forget_before(self.store.first_seq)
         new = 0
         if added.count and not self._filtering and not isinstance(view, AllRows):
             first_index = added.first_seq - self.store.first_seq
             seqs = (
-                select_seqs(self.query_in_force, self.store, self.names, max(first_index, 0))
+                []  # new rows are never marked yet
+                if self.only_marked
+                else select_seqs(self.query_in_force, self.store, self.names, max(first_index, 0))
                 if self.query_in_force is not None
                 else list(range(max(added.first_seq, self.store.first_seq), self.store.end_seq))
             )
@@ -169,6 +205,8 @@ class MainScreen(Screen[None]):
         elif isinstance(view, AllRows):
             new = added.count
         self.table.rows_added(new)
+        if added.count:
+            self.check_alerts(max(added.first_seq - self.store.first_seq, 0))
         self._update_counts()
         self.status.rate = self._rate.per_second(now_ms)
 
@@ -178,16 +216,20 @@ class MainScreen(Screen[None]):
         status.shown = len(self.table.view)
         status.dropped = self.store.dropped
         if self.query_in_force is not None and not self._filtering:
-            self.filter_bar.count_text = matches_text(len(self.table.view))
+            saved_on = len(self.enabled_filters)
+            also = f" · {saved_on} saved filter{'s' if saved_on > 1 else ''} on" if saved_on else ""
+            self.filter_bar.count_text = matches_text(len(self.table.view)) + also
 
     def _tick(self) -> None:
         """Once a second: let the rate decay when quiet, and age relative times."""
         self.status.rate = self._rate.per_second(self.now_ms())
+        self.status.sparklines = self._history.lines(self.now_ms())
         if self.status.state.phase is Phase.RECONNECTING:
             self.status.refresh()  # the countdown moves on
         self._ticks += 1
         if self._ticks % RETIME_TICKS == 0:
             self.filter_bar.refresh_times()
+            self.refresh_alert_queries()
         if self.time_format == "relative":
             self.table.refresh()
         if self.detail_shown:
@@ -202,6 +244,7 @@ class MainScreen(Screen[None]):
         """Forget every row (another guild is about to be spectated)."""
         self.store.clear()
         self._rate.clear()
+        self._history.clear()
         self._install(self._rows_matching_nothing_yet())
         self._update_counts()
 
@@ -213,13 +256,8 @@ class MainScreen(Screen[None]):
 
     @on(FilterBar.Changed)
     def _filter_changed(self, event: FilterBar.Changed) -> None:
-        query = None if event.query.is_empty else event.query
-        self.query_in_force = query
-        if query is None:
-            self.filter_bar.count_text = ""
-            self._install(None)
-        else:
-            self.run_filter(query)
+        self.bar_query = None if event.query.is_empty else event.query
+        self.apply_filters()
 
     @work(exclusive=True, group="filter", exit_on_error=False)
     async def run_filter(self, query: Query) -> None:

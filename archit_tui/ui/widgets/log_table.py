@@ -26,6 +26,7 @@ from textual.strip import Strip
 from archit_tui.protocol.actions import Category
 from archit_tui.protocol.cells import RowCells, TimeFormat, row_cells, time_cell
 from archit_tui.protocol.logstore import ActionStore
+from archit_tui.protocol.marks import Marks
 from archit_tui.protocol.names import NameBook
 from archit_tui.protocol.views import AllRows, RowView
 
@@ -47,17 +48,18 @@ class LogTable(ScrollView, can_focus=True):
         "log-table--name",
         "log-table--dim",
         "log-table--flag",
+        "log-table--mark",
         *CATEGORY_CLASSES.values(),
     }
     BINDINGS = [
-        Binding("up,k", "cursor_up", "Up", show=False),
-        Binding("down,j", "cursor_down", "Down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("home", "first", "Oldest", show=False),
-        Binding("end,G", "follow", "Newest", show=False),
-        Binding("left,h", "cursor_left", "Column left", show=False),
-        Binding("right,l", "cursor_right", "Column right", show=False),
+        Binding("up,k", "cursor_up", "Up", show=False, id="cursor_up"),
+        Binding("down,j", "cursor_down", "Down", show=False, id="cursor_down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="page_up"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="page_down"),
+        Binding("home", "first", "Oldest", show=False, id="first"),
+        Binding("end,G", "follow", "Newest", show=False, id="follow"),
+        Binding("left,h", "cursor_left", "Column left", show=False, id="cursor_left"),
+        Binding("right,l", "cursor_right", "Column right", show=False, id="cursor_right"),
     ]
 
     following: reactive[bool] = reactive(True)
@@ -95,9 +97,12 @@ class LogTable(ScrollView, can_focus=True):
         time_format: TimeFormat,
         now_ms: Callable[[], int],
         tz: tzinfo,
+        marks: Marks | None = None,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
+        self.marks = marks if marks is not None else Marks()
+        """Marked rows show a ◆ in the first column."""
         self.store = store
         self.names = names
         self.view: RowView = AllRows(store)
@@ -205,10 +210,12 @@ class LogTable(ScrollView, can_focus=True):
 
     def _step(self, rows: int) -> None:
         position = self.cursor_position
-        target = (len(self.view) - 1 if position is None else position) + rows
-        last = len(self.view) - 1
-        self._set_following(target >= last)
-        self._move_cursor_to(target, scroll=True)
+        self.go_to((len(self.view) - 1 if position is None else position) + rows)
+
+    def go_to(self, position: int) -> None:
+        """Put the cursor on the row at ``position`` in view; following only at the last row."""
+        self._set_following(position >= len(self.view) - 1)
+        self._move_cursor_to(position, scroll=True)
 
     def action_cursor_up(self) -> None:
         self._step(-1)
@@ -329,10 +336,13 @@ class LogTable(ScrollView, can_focus=True):
         time_text = self._time_text(index)
         cursor = seq == self._cursor_seq
         focus_cell = self.cursor_column if cursor and self.has_focus else -1
-        key = (seq, width, self.names.version, time_text, cursor, focus_cell)
+        marked = self.store.ids[index] in self.marks
+        key = (seq, width, self.names.version, time_text, cursor, focus_cell, marked)
         strip = self._strips.get(key)
         if strip is None:
             segments = self._row_segments(seq, index, time_text, palette, cursor, focus_cell)
+            if marked:
+                segments[0] = Segment("◆", segments[0].style + palette["log-table--mark"])
             strip = Strip(segments).crop_extend(0, width, palette["base"])
             self._strips[key] = strip
         return strip
@@ -358,7 +368,7 @@ class LogTable(ScrollView, can_focus=True):
             "agent": (cells.agent, palette["log-table--name"]),
             "subject": (cells.subject, palette["log-table--name"]),
             "channel": (cells.channel, palette["log-table--dim"]),
-            "summary": (cells.summary, Style()),
+            "summary": (cells.summary, _gap_style(category, palette)),
         }
         for column_index, (name, width) in enumerate(self.columns.widths):
             text, style = texts[name]
@@ -371,3 +381,8 @@ class LogTable(ScrollView, can_focus=True):
 
     def _time_text(self, index: int) -> str:
         return time_cell(self.store.times[index], self.time_format, self.now_ms(), self.tz)
+
+
+def _gap_style(category: Category, palette: dict[str, Style]) -> Style:
+    """A connection gap's summary stands out like its type; other summaries are plain."""
+    return palette[CATEGORY_CLASSES[category]] if category is Category.CONNECTION else Style()

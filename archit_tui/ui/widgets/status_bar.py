@@ -15,7 +15,16 @@ _PHASE_STYLES = {
     Phase.CONNECTING: "status-bar--busy",
     Phase.RECONNECTING: "status-bar--bad",
     Phase.DISCONNECTED: "status-bar--bad",
+    Phase.REPLAY: "status-bar--busy",
 }
+
+_SPARK_STYLES = {
+    "chat": "status-bar--busy",
+    "members": "status-bar--good",
+    "mod": "status-bar--bad",
+}
+SPARKLINES_FROM_WIDTH = 110
+"""Narrower status bars leave the sparklines out (the state and counts matter more)."""
 
 
 class StatusBar(Widget):
@@ -49,6 +58,23 @@ class StatusBar(Widget):
     unseen: reactive[int | None] = reactive(None)
     """Rows that arrived while following is paused; None while following."""
     demo: reactive[bool] = reactive(False)
+    task: reactive[str] = reactive("")
+    """Work under way, e.g. ``exporting 40%``."""
+    sparklines: reactive[dict[str, str]] = reactive(dict, always_update=True)
+    """The action rate over the last minutes by group (`protocol.rate_history`)."""
+    alerts: reactive[int] = reactive(0)
+    """New actions that watch rules matched."""
+    marked: reactive[int] = reactive(0)
+    """Rows marked with ``m``."""
+
+    def _sparklines(self, style) -> Text:  # noqa: ANN001 - the component style getter
+        text = Text()
+        for group, line in self.sparklines.items():
+            if text:
+                text.append(" ")
+            text.append(f"{group} ", style=style("status-bar--dim"))
+            text.append(line, style=style(_SPARK_STYLES.get(group, "status-bar--dim")))
+        return text
 
     def render(self) -> Text:
         style = self.get_component_rich_style
@@ -70,10 +96,18 @@ class StatusBar(Widget):
             parts.append(
                 Text(f"⚠ {self.malformed:,} malformed", style=style("status-bar--warning"))
             )
+        if self.alerts:
+            parts.append(Text(f"⚑ {self.alerts:,} alerts", style=style("status-bar--warning")))
+        if self.task:
+            parts.append(Text(self.task, style=style("status-bar--busy")))
+        if self.marked:
+            parts.append(Text(f"◆ {self.marked:,} marked", style=style("status-bar--busy")))
         if self.unseen is not None:
             parts.append(
                 Text(f"⏸ paused: {self.unseen:,} new (End)", style=style("status-bar--busy"))
             )
+        if self.sparklines and self.size.width >= SPARKLINES_FROM_WIDTH:
+            parts.append(self._sparklines(style))  # last: the first to go when space is short
         line = Text(" ", no_wrap=True, overflow="ellipsis")
         line.append(Text(" │ ").join(parts))
         return line

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from . import __version__
 
@@ -12,6 +13,8 @@ from . import __version__
 def build_parser() -> argparse.ArgumentParser:
     from .config import cli as config_cli
     from .gateway.standin import cli as gateway_cli
+    from .tail import cli as tail_cli
+    from .web import cli as serve_cli
 
     parser = argparse.ArgumentParser(
         prog="archit-tui",
@@ -28,12 +31,40 @@ def build_parser() -> argparse.ArgumentParser:
     )
     gateway_cli.add_arguments(gateway)
     gateway.set_defaults(run=gateway_cli.run)
+    serve = commands.add_parser(
+        "serve",
+        help="serve the app to web browsers (each browser tab runs its own app)",
+        description="Run a web server that shows the app in a browser, one app per tab. "
+        "The app's options below pass on to every tab; the token never does (it stays in "
+        "the config file, the token file or $ARCHIT_TUI_TOKEN).",
+    )
+    serve_cli.add_arguments(serve)
+    serve.set_defaults(run=serve_cli.run)
+    tail = commands.add_parser(
+        "tail",
+        help=tail_cli.HELP,
+        description=tail_cli.DESCRIPTION,
+        epilog=tail_cli.EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    tail_cli.add_arguments(tail)
     config = commands.add_parser(
         "config",
         help="print where the config file is, or write a commented template there",
         description="The config file: `path` prints where it is, `init` writes a template.",
     )
     config_cli.add_arguments(config)
+    replay = commands.add_parser(
+        "replay",
+        help="open a capture file in the app, offline",
+        description="Play a capture (see --capture and the `capture` key) in the same UI, "
+        "without a gateway: filter, sort, inspect and see the gaps as they were.",
+    )
+    replay.add_argument("file", type=Path, metavar="FILE", help="the capture (.jsonl)")
+    replay.add_argument(
+        "--config", type=Path, metavar="FILE", help="config file for theme, times and limits"
+    )
+    replay.set_defaults(run=_run_replay)
     return parser
 
 
@@ -41,6 +72,12 @@ def _run_app(args: argparse.Namespace) -> int:
     from .ui.run import run
 
     return run(args)
+
+
+def _run_replay(args: argparse.Namespace) -> int:
+    from .ui.run import run_replay
+
+    return run_replay(args)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -15,8 +15,6 @@ from typing import TYPE_CHECKING
 
 from textual import work
 
-from archit_tui.gateway.capture import CaptureError, CaptureRecord, read_capture
-from archit_tui.gateway.capture_replay import CaptureReplay, ReplayBatch
 from archit_tui.gateway.events import StateChanged
 from archit_tui.gateway.state import ConnectionState, Phase
 from archit_tui.protocol.models import LogPoolEvent
@@ -24,6 +22,9 @@ from archit_tui.protocol.models import LogPoolEvent
 from .messages import GatewayEvents
 
 if TYPE_CHECKING:
+    from archit_tui.gateway.capture import CaptureRecord
+    from archit_tui.gateway.capture_replay import CaptureReplay, ReplayBatch
+
     from .app import ArchitApp
 
 RECORDS_PER_BATCH = 5_000
@@ -38,6 +39,10 @@ class ReplayMixin:
     @work(group="replay", exit_on_error=False)
     async def replay_capture(self: ArchitApp) -> None:  # type: ignore[misc]
         """Read the whole capture into the UI, a batch at a time, then say what was read."""
+        # Loaded here: the capture reader brings the socket libraries (not needed to start).
+        from archit_tui.gateway.capture import CaptureError, read_capture
+        from archit_tui.gateway.capture_replay import CaptureReplay
+
         assert self.replay_path is not None
         path = self.replay_path
         self.main.status.state = ConnectionState(Phase.REPLAY, reason=f"{path.name}, reading")

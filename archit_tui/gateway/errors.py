@@ -23,3 +23,7 @@ class GatewayRequestError(RuntimeError):
 
 class GatewayNotConnected(ConnectionError):
     """A request was made while no connection is up."""
+
+
+SESSION_FAILURES = (GatewayNotConnected, GatewayTimeout, GatewayRequestError)
+"""What a request can fail with once connected (the connection went, or the gateway said no)."""

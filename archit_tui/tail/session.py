@@ -16,15 +16,13 @@ from typing import TYPE_CHECKING, NoReturn
 from archit_tui.config import Settings
 from archit_tui.gateway.client import GatewayClient
 from archit_tui.gateway.errors import (
+    SESSION_FAILURES,
     GatewayConnectError,
-    GatewayNotConnected,
-    GatewayRequestError,
-    GatewayTimeout,
 )
 from archit_tui.gateway.events import GatewayEvent, StateChanged
 from archit_tui.gateway.probe import where
 from archit_tui.gateway.standin.server import StandInGateway
-from archit_tui.gateway.standin.settings import StandInSettings
+from archit_tui.gateway.standin.settings import DEMO_STANDIN, StandInSettings
 from archit_tui.gateway.state import ConnectionState, Phase
 from archit_tui.protocol.models import GatewayError, LogPoolEvent, MalformedEvent
 from archit_tui.protocol.names import LookupKind, NameBook
@@ -39,11 +37,8 @@ from .selection import NewMatches
 if TYPE_CHECKING:
     from archit_tui.gateway.capture import CaptureWriter
 
-SESSION_FAILURES = (GatewayNotConnected, GatewayTimeout, GatewayRequestError)
 _NAME_POOLS: tuple[LookupKind, ...] = ("member", "channel", "role", "customEmoji")
 
-DEMO_STANDIN = StandInSettings(token=Secret(""), port=0, rate=8.0, backlog=300)
-"""The demo's stand-in, as the app runs it (`archit_tui.ui.connection.DEMO_STANDIN`)."""
 
 TOKEN_HINT = (
     "Check the token: the `token` or `token_file` key of the config file (archit-tui config "

@@ -9,10 +9,9 @@ from typing import TYPE_CHECKING
 
 from textual import work
 
+from archit_tui.gateway.errors import SESSION_FAILURES
 from archit_tui.protocol.chat import is_chat_error
 from archit_tui.protocol.models import GatewayError, MockBotEvent
-
-from .session import SESSION_FAILURES
 
 if TYPE_CHECKING:
     from .app import ArchitApp

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from archit_tui.gateway.errors import GatewayNotConnected
 from archit_tui.gateway.events import WireLog
-from archit_tui.gateway.standin.settings import StandInSettings
+from archit_tui.gateway.standin.settings import DEMO_STANDIN, StandInSettings
 from archit_tui.protocol.secret import Secret, read_token_file
 
 if TYPE_CHECKING:
@@ -22,8 +22,6 @@ if TYPE_CHECKING:
     from archit_tui.gateway.network_thread import NetworkThread, RemoteClient
     from archit_tui.gateway.standin.server import StandInGateway
 
-DEMO_STANDIN = StandInSettings(token=Secret(""), port=0, rate=8.0, backlog=300)
-"""The demo's stand-in: a free loopback port, a lively rate and some history."""
 
 WIRE_LOG_SIZE = 500
 

@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from archit_tui.config import Settings
-from archit_tui.gateway.standin.settings import StandInSettings
+from archit_tui.gateway.standin.settings import DEMO_STANDIN, StandInSettings
 from archit_tui.protocol.cells import local_zone
 
 from .app import ArchitApp
-from .connection import DEMO_STANDIN, Connection
+from .connection import Connection
 
 if TYPE_CHECKING:
     from archit_tui.gateway.client import GatewayClient

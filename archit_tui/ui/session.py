@@ -13,12 +13,7 @@ from typing import TYPE_CHECKING
 from textual import work
 
 from archit_tui.config import Settings
-from archit_tui.gateway.errors import (
-    GatewayConnectError,
-    GatewayNotConnected,
-    GatewayRequestError,
-    GatewayTimeout,
-)
+from archit_tui.gateway.errors import SESSION_FAILURES, GatewayConnectError
 from archit_tui.gateway.state import ConnectionState, Phase
 from archit_tui.protocol.gaps import Gap, GapWatch, gap_event
 from archit_tui.protocol.models import LogPoolEvent
@@ -30,8 +25,6 @@ from .screens.problem import ProblemScreen
 if TYPE_CHECKING:
     from .app import ArchitApp
 
-SESSION_FAILURES = (GatewayNotConnected, GatewayTimeout, GatewayRequestError)
-"""What a request can fail with once connected (the connection went, or the gateway said no)."""
 
 REFUSED = "elevation refused"
 

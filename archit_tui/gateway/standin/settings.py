@@ -86,3 +86,8 @@ class SteppingClock:
     def __call__(self) -> int:
         self.now += self.step_ms
         return self.now
+
+
+DEMO_STANDIN = StandInSettings(token=Secret(""), port=0, rate=8.0, backlog=300)
+"""The demo's stand-in (the app's and ``tail``'s): a free loopback port, a lively rate and
+some history. Its token is made per run."""

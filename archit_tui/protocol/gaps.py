@@ -15,8 +15,9 @@ from .models import LogAction, LogPoolEvent
 from .snowflake import DISCORD_EPOCH_MS
 
 _GAP_ID_BITS = (1 << 22) - 1
-"""The low bits of a gap's id: its time's hoar frost with every worker and sequence bit set,
-which no real action of that millisecond is likely to have."""
+"""The low bits of a gap's id start from every worker and sequence bit set, which no real
+action of that millisecond is likely to have, and count down with the gap's number: two gaps
+of the same millisecond (a fixed clock, a replay) are still two rows."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +28,8 @@ class Gap:
     start: float
     end: float
     reason: str | None
+    number: int = 0
+    """Which gap of its `GapWatch` this is, from 0: it keeps gap ids apart."""
 
 
 class GapWatch:
@@ -34,13 +37,15 @@ class GapWatch:
 
     def __init__(self) -> None:
         self._lost: tuple[int, float, str | None] | None = None
+        self._count = 0
 
     def spectating(self, guild_id: int, at: float) -> Gap | None:
         """Spectating ``guild_id`` (again); the gap this ends, if one was open for it."""
         lost, self._lost = self._lost, None
         if lost is None or lost[0] != guild_id:
             return None
-        return Gap(guild_id, lost[1], max(at, lost[1]), lost[2])
+        self._count += 1
+        return Gap(guild_id, lost[1], max(at, lost[1]), lost[2], number=self._count - 1)
 
     def lost(self, guild_id: int | None, at: float, reason: str | None) -> None:
         """The connection went while ``guild_id`` was spectated (the first loss counts)."""
@@ -55,7 +60,8 @@ class GapWatch:
 def gap_event(gap: Gap, text: str) -> LogPoolEvent:
     """The row of ``gap``, its summary ``text`` (the caller formats the times its own way)."""
     start_ms, end_ms = round(gap.start * 1000), round(gap.end * 1000)
-    action_id = (max(start_ms - DISCORD_EPOCH_MS, 0) << 22) | _GAP_ID_BITS
+    low_bits = _GAP_ID_BITS - gap.number % (_GAP_ID_BITS + 1)
+    action_id = (max(start_ms - DISCORD_EPOCH_MS, 0) << 22) | low_bits
     raw = {
         "id": str(action_id),
         "action_number": CONNECTION_GAP.number,

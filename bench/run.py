@@ -2,6 +2,7 @@
 
     python bench/run.py            # the default run (a few minutes on 2 cores)
     python bench/run.py --quick    # smaller numbers, for a quick look
+    python bench/run.py --only filter startup
 
 Each figure is measured against a baseline in the same run where one applies: this machine is
 noisy, so ratios mean more than absolute times.
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -25,20 +27,12 @@ def line(name: str, value: float, unit: str, target: str, detail: str = "") -> N
     print(f"{name}: {value:.3g} {unit} (target: {target}){extra}", flush=True)
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--quick", action="store_true", help="smaller numbers, for a quick look")
-    parser.add_argument("--only", nargs="*", help="run only these figures (by name prefix)")
-    args = parser.parse_args()
-    scale = 10 if args.quick else 1
+FIGURES = ("ingest", "table", "keypress", "filter", "bytes", "startup", "idle")
 
-    def wanted(name: str) -> bool:
-        return not args.only or any(name.startswith(prefix) for prefix in args.only)
 
-    started = time.perf_counter()
-    if wanted("ingest"):
+def measure(name: str, scale: int, quick: bool) -> None:
+    """Measure one figure in this process and print its lines."""
+    if name == "ingest":
         n = 50_000 // scale
         r = asyncio.run(ingest.measure(n))
         line(
@@ -50,7 +44,7 @@ def main() -> int:
             f"same transport as the app {r['same_transport_s']:.2f} s, "
             f"ratio {r['same_transport_ratio']:.2f}",
         )
-    if wanted("table"):
+    elif name == "table":
         n = 100_000 // scale
         r = table.measure(n)
         line(
@@ -60,8 +54,8 @@ def main() -> int:
             ">= 100",
             f"{n:,} rows: DataTable {r['stock_s']:.2f} s, ours {r['ours_s']:.3f} s",
         )
-    if wanted("keypress"):
-        r = asyncio.run(keypress.measure(keys=100 // scale * (2 if args.quick else 1)))
+    elif name == "keypress":
+        r = asyncio.run(keypress.measure(keys=100 // scale * (2 if quick else 1)))
         line(
             "keypress_p99_ms",
             r["p99_ms"],
@@ -69,19 +63,19 @@ def main() -> int:
             "<= 50",
             f"median {r['median_ms']:.0f} ms while 5,000 actions/s stream; {r['held']:,} held",
         )
-    if wanted("filter"):
+    elif name == "filter":
         n = 1_000_000 // scale
         r = filtering.measure(n)
-        for name, figures in r.items():
+        for query, figures in r.items():
             line(
-                f"filter_first_screen_ms[{name}]",
+                f"filter_first_screen_ms[{query}]",
                 figures["first_ms"],
                 "ms",
                 "<= 50",
-                f"{n:,} held, {filtering.QUERIES[name]!r}, {figures['matches']:,} matches",
+                f"{n:,} held, {filtering.QUERIES[query]!r}, {figures['matches']:,} matches",
             )
-            line(f"filter_full_ms[{name}]", figures["full_ms"], "ms", "<= 500")
-    if wanted("bytes"):
+            line(f"filter_full_ms[{query}]", figures["full_ms"], "ms", "<= 500")
+    elif name == "bytes":
         n = 1_000_000 // scale
         r = memory.measure(n)
         line(
@@ -92,7 +86,7 @@ def main() -> int:
             f"{r['bytes_per_action']:.0f} bytes held per action, JSON {r['json_bytes']:.0f} bytes, "
             f"{n:,} actions",
         )
-    if wanted("startup"):
+    elif name == "startup":
         r = startup.measure()
         line(
             "startup_ms",
@@ -101,10 +95,41 @@ def main() -> int:
             f"<= 2x import textual.app ({r['baseline_ms']:.0f} ms)",
             f"ratio {r['ratio']:.2f}",
         )
-    if wanted("idle"):
-        r = asyncio.run(idle.measure(rows=100_000 // scale))
-        line("idle_cpu_pct", r["cpu_pct"], "%", "<= 1", "100,000 rows held, nothing arriving, 10 s")
-    print(f"(benchmark ran {time.perf_counter() - started:.0f} s)")
+    elif name == "idle":
+        rows = 100_000 // scale
+        r = asyncio.run(idle.measure(rows=rows))
+        detail = f"{rows:,} rows held, nothing arriving, 10 s"
+        line("idle_cpu_pct", r["cpu_pct"], "%", "<= 1", detail)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--quick", action="store_true", help="smaller numbers, for a quick look")
+    parser.add_argument(
+        "--only", nargs="*", choices=FIGURES, metavar="FIGURE",
+        help=f"run only these figures ({', '.join(FIGURES)})",
+    )
+    parser.add_argument(
+        "--here", action="store_true",
+        help="measure in this process (by default each figure runs in a fresh one, so that "
+        "memory, garbage and threads left by one figure do not skew the next)",
+    )
+    args = parser.parse_args()
+    scale = 10 if args.quick else 1
+    started = time.perf_counter()
+    for name in args.only or FIGURES:
+        if args.here:
+            measure(name, scale, args.quick)
+            continue
+        command = [sys.executable, __file__, "--here", "--only", name]
+        if args.quick:
+            command.append("--quick")
+        if subprocess.run(command).returncode != 0:
+            print(f"{name}: failed (see above)", flush=True)
+    if not args.here:
+        print(f"(benchmark ran {time.perf_counter() - started:.0f} s)")
     return 0
 
 

@@ -108,11 +108,15 @@ def main() -> int:
     )
     parser.add_argument("--quick", action="store_true", help="smaller numbers, for a quick look")
     parser.add_argument(
-        "--only", nargs="*", choices=FIGURES, metavar="FIGURE",
+        "--only",
+        nargs="*",
+        choices=FIGURES,
+        metavar="FIGURE",
         help=f"run only these figures ({', '.join(FIGURES)})",
     )
     parser.add_argument(
-        "--here", action="store_true",
+        "--here",
+        action="store_true",
         help="measure in this process (by default each figure runs in a fresh one, so that "
         "memory, garbage and threads left by one figure do not skew the next)",
     )

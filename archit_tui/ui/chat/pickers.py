@@ -22,6 +22,8 @@ from archit_tui.protocol.emoji import (
 )
 from archit_tui.protocol.text import one_line
 
+from ..frames import PromptFrames
+
 EMOJI_LIMIT = 64
 """Characters a typed reaction may have (a custom emoji's name fits)."""
 
@@ -36,7 +38,7 @@ def typed_emoji(text: str) -> str | None:
     return emoji_from_shortcode(text)
 
 
-class EmojiPicker(ModalScreen[str | None]):
+class EmojiPicker(PromptFrames, ModalScreen[str | None]):
     """Choose a reaction: the message's own first (choosing yours removes it), then common ones,
     or type any emoji or ``:shortcode:``."""
 
@@ -92,7 +94,7 @@ class EmojiPicker(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class CommandsPicker(ModalScreen[tuple[str, ...] | None]):
+class CommandsPicker(PromptFrames, ModalScreen[tuple[str, ...] | None]):
     """Choose the mock bot's commands that the chat allows; None when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]

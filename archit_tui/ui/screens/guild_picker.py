@@ -14,6 +14,8 @@ from textual.widgets.option_list import Option
 from archit_tui.protocol.models import Guild
 from archit_tui.protocol.text import one_line
 
+from ..frames import PromptFrames
+
 
 def guild_prompt(guild: Guild, current: bool) -> Text:
     """One guild as a line of the list: its name (literally), member count and id."""
@@ -25,7 +27,7 @@ def guild_prompt(guild: Guild, current: bool) -> Text:
     return prompt
 
 
-class GuildPicker(ModalScreen[int | None]):
+class GuildPicker(PromptFrames, ModalScreen[int | None]):
     """A list of guilds; typing narrows it, Enter spectates, Escape keeps the current one."""
 
     BINDINGS = [

@@ -14,6 +14,8 @@ from textual.widgets import Static
 
 from archit_tui.protocol.query import QUERY_HELP
 
+from ..frames import PromptFrames
+
 
 def bindings_text(title: str, bindings: Iterable[BindingType]) -> Text:
     """A titled list of keys and what they do."""
@@ -27,7 +29,7 @@ def bindings_text(title: str, bindings: Iterable[BindingType]) -> Text:
     return text
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(PromptFrames, ModalScreen[None]):
     """Keys and the filter language; any of Escape, q, ? or F1 closes it."""
 
     BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close")]

@@ -32,7 +32,8 @@ from archit_tui.protocol.views import AllRows, MatchingRows, RowView, SortedRows
 
 from ..chat.column import ChatColumn
 from ..exporting import ExportMixin
-from ..filtering import filter_store, select_seqs
+from ..filtering import all_matches, newest_matches, select_seqs
+from ..frames import PromptFrames
 from ..navigation import NAVIGATION_BINDINGS, NavigationMixin
 from ..saved_filters import SavedFiltersMixin
 from ..sorting import sort_key
@@ -79,7 +80,7 @@ def plain_phrase(content: str, limit: int) -> str:
     return longest.strip()
 
 
-class MainScreen(NavigationMixin, ExportMixin, SavedFiltersMixin, Screen[None]):
+class MainScreen(PromptFrames, NavigationMixin, ExportMixin, SavedFiltersMixin, Screen[None]):
     """Where a moderator lives: the guild's log actions, filtered and inspected."""
 
     BINDINGS = [
@@ -134,7 +135,9 @@ class MainScreen(NavigationMixin, ExportMixin, SavedFiltersMixin, Screen[None]):
         """The filter applied to the table; None shows every row."""
         self.sort_column: ColumnName | None = None
         self.sort_reverse = False
-        self._filtering = False
+        self._counting = 0
+        """The number of the filter whose matches are being counted; 0 when none is."""
+        self._filters_run = 0
         self._first_layout = True
         self._detail_timer: Timer | None = None
         self._ticks = 0
@@ -259,22 +262,43 @@ class MainScreen(NavigationMixin, ExportMixin, SavedFiltersMixin, Screen[None]):
         self.bar_query = None if event.query.is_empty else event.query
         self.apply_filters()
 
+    @property
+    def _filtering(self) -> bool:
+        """The matches of the filter in force are still being counted."""
+        return self._counting != 0
+
+    def filter_rows(self, query: Query | None) -> None:
+        """Show the rows ``query`` lets through (every row if None).
+
+        The newest screenful of matches shows at once, with the key press that asked for it;
+        all of them once counted, without blocking the screen.
+        """
+        self.query_in_force = query
+        self.only_marked = False
+        self.stop_counting()
+        if query is None:
+            self.filter_bar.count_text = ""
+            self._install(None)
+            return
+        screenful = max(self.table.size.height, 1)
+        self._show_first_screen(newest_matches(query, self.store, self.names, screenful))
+        self._counting = self._filters_run
+        self._count_matches(query, self._counting)
+
+    def stop_counting(self) -> None:
+        """Let the count of matches under way go: its rows are not wanted any more."""
+        self._filters_run += 1
+        self._counting = 0
+        self.workers.cancel_group(self, "filter")
+
     @work(exclusive=True, group="filter", exit_on_error=False)
-    async def run_filter(self, query: Query) -> None:
-        self._filtering = True
-        bar = self.filter_bar
-        bar.count_text = "filtering…"
+    async def _count_matches(self, query: Query, number: int) -> None:
         try:
-            matches = await filter_store(
-                query,
-                self.store,
-                self.names,
-                first_screen=max(self.table.size.height, 1),
-                show_first=self._show_first_screen,
-            )
+            matches = await all_matches(query, self.store, self.names)
         finally:
-            self._filtering = False
-        if self.query_in_force is query:
+            if self._counting == number:
+                self._counting = 0
+        if self._filters_run == number:
             self._install(matches)
 
     def _show_first_screen(self, seqs: list[int]) -> None:

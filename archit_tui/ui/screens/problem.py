@@ -11,10 +11,12 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
+from ..frames import PromptFrames
+
 ProblemChoice = Literal["retry", "quit"]
 
 
-class ProblemScreen(ModalScreen[ProblemChoice]):
+class ProblemScreen(PromptFrames, ModalScreen[ProblemChoice]):
     """A connection or elevation problem, with Retry and Quit."""
 
     BINDINGS = [

@@ -9,8 +9,10 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from ..frames import PromptFrames
 
-class PromptScreen(ModalScreen[str | None]):
+
+class PromptScreen(PromptFrames, ModalScreen[str | None]):
     """Asks for one line of text; dismisses with it, or None when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]

@@ -15,6 +15,8 @@ from textual.widgets.selection_list import Selection
 
 from archit_tui.config.model import SavedFilter
 
+from ..frames import PromptFrames
+
 HINT = (
     "Space or Enter turns a filter on or off (at once: they add to the filter bar's). "
     "s saves the filter bar's query under a name, in the config file. "
@@ -34,7 +36,7 @@ def _label(saved: SavedFilter, alerts: int) -> Text:
     return text
 
 
-class SavedFiltersScreen(ModalScreen[None]):
+class SavedFiltersScreen(PromptFrames, ModalScreen[None]):
     """Lists the saved filters with the ones in force ticked; each toggle applies at once."""
 
     BINDINGS = [

@@ -132,12 +132,11 @@ class NavigationMixin:
 
     def action_only_marked(self: MainScreen) -> None:  # type: ignore[misc]
         """Show only the marked rows, or everything the filter lets through again."""
-        self.only_marked = not self.only_marked
-        if self.only_marked:
+        if not self.only_marked:
+            self.stop_counting()
+            self.only_marked = True
             ids, marks, first = self.store.ids, self.marks, self.store.first_seq
             self._install([first + i for i, action_id in enumerate(ids) if action_id in marks])
             self.notify("Only marked rows: M shows the others again.", timeout=3)
-        elif self.query_in_force is None:
-            self._install(None)
         else:
-            self.run_filter(self.query_in_force)
+            self.filter_rows(self.query_in_force)

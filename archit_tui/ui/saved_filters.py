@@ -61,13 +61,8 @@ class SavedFiltersMixin:
             return self.bar_query
 
     def apply_filters(self: MainScreen) -> None:  # type: ignore[misc]
-        query = self.combined_query()
-        self.query_in_force = query
-        if query is None:
-            self.filter_bar.count_text = ""
-            self._install(None)
-        else:
-            self.run_filter(query)
+        """Filter the rows by the filter bar and the saved filters turned on."""
+        self.filter_rows(self.combined_query())
 
     def action_saved_filters(self: MainScreen) -> None:  # type: ignore[misc]
         """The saved filters: toggle them, or save the filter bar's query."""

@@ -52,20 +52,24 @@ def build_app(
     *,
     standin: StandInSettings | None = None,
     tz: Any = timezone.utc,
+    clock: Callable[[], float] = lambda: FIXED_NOW,
     **settings: Any,
 ) -> ArchitApp:
-    """The app as the command line builds it, with a test clock and quick reconnects."""
+    """The app as the command line builds it, with a test clock and quick reconnects.
+
+    ``clock`` is the app's and its client's (a scene may move it on: a gap needs a length).
+    """
     client = GatewayClient(
         request_timeout=5,
         connect_timeout=5,
         reconnect=ReconnectPolicy(first_delay=0.05, max_delay=0.2),
-        clock=lambda: FIXED_NOW,
+        clock=clock,
     )
     return make_app(
         app_settings(url, **settings),
         client=client,
         demo_standin=standin or demo_standin(),
-        clock=lambda: FIXED_NOW,
+        clock=clock,
         tz=tz,
     )
 

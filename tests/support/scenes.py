@@ -7,13 +7,10 @@ depends on the wall clock or on timing.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 
 from textual.pilot import Pilot
 
-from archit_tui.gateway.standin.guilds import build_guilds
 from archit_tui.protocol.secret import Secret
 from archit_tui.ui.app import ArchitApp
 from archit_tui.ui.chat.pickers import EmojiPicker
@@ -21,60 +18,11 @@ from archit_tui.ui.screens.guild_picker import GuildPicker
 from archit_tui.ui.screens.problem import ProblemScreen
 
 from .app import build_app, demo_standin
-
-DEMO_GUILD = build_guilds(7)[0]
-"""The busy community of the seeded demo."""
-
-BACKLOG = 60
-
-
-@dataclass(frozen=True)
-class Scene:
-    """One picture: the app, its size, and the steps before the shot."""
-
-    name: str
-    description: str
-    build: Callable[[], ArchitApp]
-    size: tuple[int, int]
-    before: Callable[[Pilot], Awaitable[None]]
-
-
-async def wait_until(
-    pilot: Pilot,
-    condition: Callable[[], bool],
-    timeout: float = 20,
-    what: Callable[[], str] = lambda: "",
-) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not condition():
-        if loop.time() > deadline:
-            raise AssertionError(f"scene never got ready: {condition} {what()}")
-        await pilot.pause(0.02)
-
-
-def _still(pilot: Pilot) -> None:
-    """No blinking cursor in pictures."""
-    for widget in pilot.app.screen.query("Input"):
-        widget.cursor_blink = False  # type: ignore[attr-defined]
-
-
-async def _streaming(pilot: Pilot) -> None:
-    app: ArchitApp = pilot.app  # type: ignore[assignment]
-    await wait_until(pilot, lambda: len(app.store) == BACKLOG)
-    await wait_until(pilot, lambda: app._names_fetcher.complete)  # noqa: SLF001
-    await wait_until(
-        pilot,
-        lambda: all(app.names.member_name(a) for a in app.store.agents if a),
-        what=lambda: str([a for a in app.store.agents if not app.names.member_name(a)]),
-    )
-    table = app.main.table
-    await wait_until(
-        pilot,
-        lambda: table.following and round(table.scroll_y) >= table.max_scroll_y,
-        what=lambda: f"following={table.following} y={table.scroll_y} max={table.max_scroll_y}",
-    )
-    _still(pilot)
+from .scene_steps import Scene, wait_until
+from .scene_steps import demo as _demo
+from .scene_steps import still as _still
+from .scene_steps import streaming as _streaming
+from .toolkit_scenes import TOOLKIT_SCENES
 
 
 def _typing(query: str, then: str = "") -> Callable[[Pilot], Awaitable[None]]:
@@ -140,12 +88,6 @@ async def _inspector(pilot: Pilot) -> None:
 async def _help(pilot: Pilot) -> None:
     await _streaming(pilot)
     await pilot.press("question_mark")
-
-
-def _demo(**settings: object) -> Callable[[], ArchitApp]:
-    return lambda: build_app(
-        standin=demo_standin(backlog=BACKLOG), guild_id=DEMO_GUILD.id, **settings
-    )
 
 
 def _refused() -> ArchitApp:
@@ -222,4 +164,5 @@ SCENES: tuple[Scene, ...] = (
         (150, 40),
         _inspector,
     ),
-)
+) + TOOLKIT_SCENES
+"""Every scene: the main screens first, then the moderator's toolkit (`toolkit_scenes`)."""

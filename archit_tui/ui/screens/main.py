@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import tzinfo
 from pathlib import Path
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Vertical
@@ -20,19 +20,17 @@ from archit_tui.gateway.state import Phase
 from archit_tui.protocol.cells import TimeFormat
 from archit_tui.protocol.logstore import ActionStore
 from archit_tui.protocol.marks import Marks
-from archit_tui.protocol.mentions import MENTION
 from archit_tui.protocol.models import LogPoolEvent
 from archit_tui.protocol.names import NameBook
-from archit_tui.protocol.query import Query, term_for
+from archit_tui.protocol.query import Query
 from archit_tui.protocol.rate import ActionRate
 from archit_tui.protocol.rate_history import RateHistory
-from archit_tui.protocol.snowflake import unix_ms_to_datetime
-from archit_tui.protocol.text import one_line
 from archit_tui.protocol.views import AllRows, MatchingRows, RowView, SortedRows
 
 from ..chat.column import ChatColumn
 from ..exporting import ExportMixin
-from ..filtering import all_matches, newest_matches, select_seqs
+from ..filter_rows import FilterRowsMixin, matches_text
+from ..filtering import select_seqs
 from ..frames import PromptFrames
 from ..navigation import NAVIGATION_BINDINGS, NavigationMixin
 from ..saved_filters import SavedFiltersMixin
@@ -42,9 +40,6 @@ from ..widgets.detail_pane import DetailPane, pretty_json
 from ..widgets.filter_bar import FilterBar
 from ..widgets.log_table import LogTable
 from ..widgets.status_bar import StatusBar
-
-CELL_PHRASE_LIMIT = 60
-"""Characters of a message kept when filtering by the summary cell (a phrase matches within)."""
 
 HOUSEKEEPING_SECONDS = 0.1
 INDEX_ROWS_PER_STEP = 4_000
@@ -65,22 +60,9 @@ DEMO_HINT = (
 )
 
 
-def matches_text(count: int) -> str:
-    """``1 match``, ``1,234 matches``."""
-    return f"{count:,} match" if count == 1 else f"{count:,} matches"
-
-
-def plain_phrase(content: str, limit: int) -> str:
-    """The longest stretch of ``content`` without mentions, cut at a word: a phrase to match."""
-    marked = MENTION.sub("\x00", content[: limit * 8])
-    pieces = [one_line(piece) for piece in marked.split("\x00")]
-    longest = max((piece for piece in pieces if piece), key=len, default="")
-    if len(longest) > limit:
-        longest = longest[:limit].rsplit(" ", 1)[0] if " " in longest[:limit] else longest[:limit]
-    return longest.strip()
-
-
-class MainScreen(PromptFrames, NavigationMixin, ExportMixin, SavedFiltersMixin, Screen[None]):
+class MainScreen(
+    PromptFrames, FilterRowsMixin, NavigationMixin, ExportMixin, SavedFiltersMixin, Screen[None]
+):
     """Where a moderator lives: the guild's log actions, filtered and inspected."""
 
     BINDINGS = [
@@ -262,49 +244,6 @@ class MainScreen(PromptFrames, NavigationMixin, ExportMixin, SavedFiltersMixin, 
         self.bar_query = None if event.query.is_empty else event.query
         self.apply_filters()
 
-    @property
-    def _filtering(self) -> bool:
-        """The matches of the filter in force are still being counted."""
-        return self._counting != 0
-
-    def filter_rows(self, query: Query | None) -> None:
-        """Show the rows ``query`` lets through (every row if None).
-
-        The newest screenful of matches shows at once, with the key press that asked for it;
-        all of them once counted, without blocking the screen.
-        """
-        self.query_in_force = query
-        self.only_marked = False
-        self.stop_counting()
-        if query is None:
-            self.filter_bar.count_text = ""
-            self._install(None)
-            return
-        screenful = max(self.table.size.height, 1)
-        self._show_first_screen(newest_matches(query, self.store, self.names, screenful))
-        self._counting = self._filters_run
-        self._count_matches(query, self._counting)
-
-    def stop_counting(self) -> None:
-        """Let the count of matches under way go: its rows are not wanted any more."""
-        self._filters_run += 1
-        self._counting = 0
-        self.workers.cancel_group(self, "filter")
-
-    @work(exclusive=True, group="filter", exit_on_error=False)
-    async def _count_matches(self, query: Query, number: int) -> None:
-        try:
-            matches = await all_matches(query, self.store, self.names)
-        finally:
-            if self._counting == number:
-                self._counting = 0
-        if self._filters_run == number:
-            self._install(matches)
-
-    def _show_first_screen(self, seqs: list[int]) -> None:
-        self.table.set_view(MatchingRows(seqs))
-        self.filter_bar.count_text = f"{matches_text(len(seqs))} so far, counting…"
-
     def _install(self, matches: list[int] | None) -> None:
         """Show ``matches`` (every row if None) in the current sort order."""
         view: RowView
@@ -326,35 +265,6 @@ class MainScreen(PromptFrames, NavigationMixin, ExportMixin, SavedFiltersMixin, 
     @on(FilterBar.Done)
     def _filter_done(self) -> None:
         self.table.focus()
-
-    def action_filter_by_cell(self, exclude: bool = False) -> None:
-        """Add a term that keeps (or, with ``exclude``, drops) rows with this cell's value.
-
-        On the time column it keeps the rows from that second on (or, excluded, before it).
-        """
-        seq = self.table.cursor_seq
-        if seq is None:
-            return
-        term = self._cell_term(seq, self.table.cursor_column_name)
-        if term is None:
-            self.notify("That cell is empty.", severity="warning")
-            return
-        current = self.filter_bar.input.value.strip()
-        self.filter_bar.set_query_text(f"{current} {'-' if exclude else ''}{term}".strip())
-
-    def _cell_term(self, seq: int, column: ColumnName) -> str | None:
-        index = self.store.index(seq)
-        if column == "type":
-            return term_for("type", self.store.numbers[index])
-        if column == "time":
-            moment = unix_ms_to_datetime(self.store.times[index] // 1000 * 1000)
-            return "after:" + moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-        if column == "summary":
-            phrase = plain_phrase(self.store.action(seq).content or "", CELL_PHRASE_LIMIT)
-            return term_for("text", phrase) if phrase else None
-        ids = {"agent": self.store.agents, "subject": self.store.subjects}
-        entity_id = ids.get(column, self.store.channels)[index]
-        return term_for(column, entity_id) if entity_id else None  # type: ignore[arg-type]
 
     # Sort ---------------------------------------------------------------------------------------
 

@@ -22,8 +22,11 @@ from .models import LogAction, LogPoolEvent
 from .parse import parse_log_pool
 from .rawstore import RawStore
 
+_ACTION = operator.attrgetter("action")
+_ID = operator.attrgetter("id")
 _TIMESTAMP = operator.attrgetter("timestamp_ms")
 _NUMBER = operator.attrgetter("action_number")
+_RAW_TEXT = operator.attrgetter("raw_text")
 
 DEDUPE_WINDOW = 30_000
 """An action is held once if delivered again within this many newer actions (a reconnect
@@ -106,7 +109,8 @@ class ActionStore:
         """
         first = self.end_seq
         batch = events if isinstance(events, list) else list(events)
-        ids = [event.action.id for event in batch]
+        batch_actions = list(map(_ACTION, batch))
+        ids = list(map(_ID, batch_actions))
         recent, order = self._recent_ids, self._recent_order
         fresh: list[LogPoolEvent] | None = None
         if recent.isdisjoint(ids):  # the usual case, checked and added at C speed
@@ -129,16 +133,17 @@ class ActionStore:
         if excess > 0:
             recent.difference_update(itertools.islice(order, excess))
             self._recent_order = order = deque(itertools.islice(order, excess, None))
-        actions = [event.action for event in fresh]
-        self.ids.extend(ids if fresh is batch else [action.id for action in actions])
-        self.times.extend(map(_TIMESTAMP, actions))
-        self.numbers.extend(map(_NUMBER, actions))
-        self.agents.extend([action.agent_id or 0 for action in actions])
-        self.subjects.extend([action.subject_id or 0 for action in actions])
-        self.channels.extend([action.channel_id or 0 for action in actions])
+        actions = batch_actions if fresh is batch else list(map(_ACTION, fresh))
+        # `fromlist` fills an array twice as fast as `extend` does from a list or an iterator.
+        self.ids.fromlist(ids if fresh is batch else list(map(_ID, actions)))
+        self.times.fromlist(list(map(_TIMESTAMP, actions)))
+        self.numbers.fromlist(list(map(_NUMBER, actions)))
+        self.agents.fromlist([action.agent_id or 0 for action in actions])
+        self.subjects.fromlist([action.subject_id or 0 for action in actions])
+        self.channels.fromlist([action.channel_id or 0 for action in actions])
         self._unindexed.extend(actions)
         self.flagged.extend([1 if action.problems else 0 for action in actions])
-        self._raws.extend(first, [_wire_text(event) for event in fresh])
+        self._raws.extend(first, wire_texts(fresh))
         recent = self._actions
         newest = max(len(actions) - _ACTION_CACHE_SIZE, 0)
         for offset in range(newest, len(actions)):
@@ -227,11 +232,14 @@ class ActionStore:
         return event.action
 
 
-def _wire_text(event: LogPoolEvent) -> str:
-    text = event.raw_text
-    if text is None:
-        text = json.dumps(event.raw, separators=(",", ":"), ensure_ascii=False)
-    return text
+def wire_texts(events: list[LogPoolEvent]) -> list[str]:
+    """Each event's payload as JSON text: as received, or written anew where none was kept."""
+    texts: list[str | None] = list(map(_RAW_TEXT, events))
+    if not all(texts):  # (much quicker than `None in texts`)
+        for index, event in enumerate(events):
+            if not texts[index]:
+                texts[index] = json.dumps(event.raw, separators=(",", ":"), ensure_ascii=False)
+    return texts  # type: ignore[return-value]
 
 
 def searchable_text(action: LogAction) -> str:

@@ -59,3 +59,17 @@ def test_a_batch_that_repeats_itself_is_held_once() -> None:
     added = store.add(batch)
     assert (added.count, added.duplicates) == (5, 2)
     assert list(store.ids) == [n << 22 for n in range(1, 6)]
+
+
+def test_payloads_without_wire_text_are_held_as_json_of_what_was_parsed() -> None:
+    """Events made in process (a replay, a test) carry no wire text: their payload is written."""
+    with_text = events(1, 3)
+    without = [event._replace(raw_text=None) for event in events(4, 3)]
+    store = ActionStore(max_actions=100)
+    store.add([with_text[0], without[0], with_text[1], without[1], without[2], with_text[2]])
+    assert store.raw_text(0) == with_text[0].raw_text
+    assert json.loads(store.raw_text(1)) == without[0].raw
+    assert [store.raw(seq) for seq in range(6)] == [
+        e.raw
+        for e in (with_text[0], without[0], with_text[1], without[1], without[2], with_text[2])
+    ]

@@ -31,6 +31,7 @@ from archit_tui.protocol.requests import (
     parse_spectate,
 )
 
+from .background import keep_background_tasks
 from .chaos import ChaosTally
 from .chaos_stream import ChaosStream
 from .guilds import SimGuild, build_guilds
@@ -79,6 +80,7 @@ class StandInGateway:
             max_http_buffer_size=ENGINEIO_HARD_CAP,
         )
         read_whole_bodies(self.sio.eio)
+        self._background = keep_background_tasks(self.sio.eio)
         self.app = web.Application()
         self.sio.attach(self.app)
         self._sessions: dict[str, _Session] = {}
@@ -143,6 +145,8 @@ class StandInGateway:
         if runner is not None:
             await _let_connections_close(runner, SHUTDOWN_GRACE_SECONDS)
             await runner.cleanup()
+        for task in list(self._background):  # Engine.IO's pings sleep on after their socket
+            task.cancel()
 
     # Handlers ---------------------------------------------------------------------------------
 

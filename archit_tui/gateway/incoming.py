@@ -75,16 +75,11 @@ class IncomingEvents:
             self.events.put(parse_log_pool(payload, text))
 
     def _on_unknown_event(self, event: str, *args: JSON) -> None:
-        if args and type(args[-1]) is WireText:
-            args = args[:-1]
-        payload = _one_payload(args)
-        self._record_in(event, payload)
-        if isinstance(payload, UndecodableJSON):
-            self.events.put(MalformedEvent(event, payload.reason, payload.text))
-        else:
-            self.events.put(
-                MalformedEvent(event, f"{event!r} is not an event this app knows", payload)
-            )
+        reason = f"{event!r} is not an event this app knows"
+        unknown = self._receiver(
+            event, lambda payload: self.events.put(MalformedEvent(event, reason, payload))
+        )
+        unknown(*args)
 
     def _on_mock_bot_event(self, payload: JSON) -> None:
         self.events.put(parse_mock_bot_event(payload))

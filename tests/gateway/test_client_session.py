@@ -10,7 +10,7 @@ from archit_tui.gateway.client import GatewayClient
 from archit_tui.gateway.errors import GatewayRequestError
 from archit_tui.gateway.state import Phase
 from archit_tui.protocol.actions import action_type
-from archit_tui.protocol.models import GatewayError, Guild, LogPoolEvent, Member
+from archit_tui.protocol.models import GatewayError, Guild, LogPoolEvent, MalformedEvent, Member
 
 
 async def connected(url: str) -> GatewayClient:
@@ -145,3 +145,22 @@ async def test_close_leaves_no_task_behind() -> None:
         assert client.state.phase is Phase.DISCONNECTED
         await asyncio.sleep(0)
         assert [task for task in asyncio.all_tasks() if client_side(task)] == []
+
+
+async def test_an_event_the_app_does_not_know_is_reported_with_its_payload() -> None:
+    async with running_standin() as gateway:
+        client = await connected(gateway.url)
+        try:
+            log = EventLog(client)
+            await gateway.sio.emit("surprise", {"what": [1, "two"]})
+            await gateway.sio.emit("surprise_text", "{not json")
+            await log.wait_for(lambda log: len(log.of_type(MalformedEvent)) == 2)
+            first, second = log.of_type(MalformedEvent)
+            assert (first.event, first.reason) == (
+                "surprise",
+                "'surprise' is not an event this app knows",
+            )
+            assert first.raw == {"what": [1, "two"]}
+            assert second.event == "surprise_text" and second.raw == "{not json"
+        finally:
+            await client.close()

@@ -18,7 +18,7 @@ from archit_tui.protocol.query import Query
 
 FIRST_SCREEN_CHUNK = 4_096
 """Rows checked per step while looking for the first screenful of matches."""
-FIRST_SCREEN_SECONDS = 0.02
+FIRST_SCREEN_SECONDS = 0.01
 """Rare matches take a while to fill a screen: show what was found by then, and go on."""
 FULL_CHUNK = 8_192
 """Rows checked between two yields to the event loop in the full pass."""

@@ -5,7 +5,7 @@ from support.app import build_app, screen_text, until
 from support.standin import running_standin
 
 from archit_tui.protocol.actions import action_type
-from archit_tui.ui.widgets.columns import ColumnHeader
+from archit_tui.ui.widgets.columns import ColumnHeader, ColumnLayout
 from archit_tui.ui.widgets.log_table import LogTable
 
 
@@ -126,3 +126,27 @@ async def test_the_layout_adapts_to_the_terminal(
             assert app.main.detail_shown is (size[0] >= 140)
             assert app.main.has_class("-wide") is (size[0] >= 140)
             assert "Summary" in screen_text(app)
+
+
+@pytest.mark.parametrize("size", [(200, 50), (150, 40), (100, 30)])
+async def test_rows_take_the_new_columns_when_the_chat_opens_and_closes(
+    size: tuple[int, int],
+) -> None:
+    """Rows drawn while the table changed width must never keep the old column layout."""
+    async with running_standin(backlog=40) as gateway:
+        app = build_app(gateway.url, guild_id=next(iter(gateway.guilds)))
+        async with app.run_test(size=size) as pilot:
+            await until(pilot, lambda: len(app.store) == 40)
+            table = app.main.table
+            await pilot.press("home")  # paused: the same rows stay on screen throughout
+            for key in ("t", "escape", "t", "escape", "t"):
+                await pilot.press(key)
+                await pilot.pause()
+                if not table.region.width:
+                    continue  # the chat is over the table (narrow terminals)
+                width = table.scrollable_content_region.width
+                shown = [table.render_line(y).text for y in range(table.size.height)]
+                table._strips.clear()  # noqa: SLF001 - draw them again from scratch
+                assert table.columns == ColumnLayout.fit(width)
+                assert app.main.header.columns == table.columns
+                assert shown == [table.render_line(y).text for y in range(table.size.height)]

@@ -110,6 +110,7 @@ class LogTable(ScrollView, can_focus=True):
         self.now_ms = now_ms
         self.tz = tz
         self.columns = ColumnLayout.fit(80)
+        self._columns_width = 80
         self.unseen = 0
         """Rows added to the view while following was paused."""
         self._cursor_seq: int | None = None
@@ -278,10 +279,7 @@ class LogTable(ScrollView, can_focus=True):
     # Drawing ------------------------------------------------------------------------------------
 
     def on_resize(self, event: events.Resize) -> None:
-        columns = ColumnLayout.fit(self.scrollable_content_region.width)
-        if columns != self.columns:
-            self.columns = columns
-            self.post_message(self.ColumnsChanged(columns))
+        self._fit_columns(self.scrollable_content_region.width)
         self.virtual_size = Size(event.size.width, len(self.view))
         if self.following:
             self._stick_to_bottom()
@@ -323,9 +321,23 @@ class LogTable(ScrollView, can_focus=True):
         finally:
             self._render_seconds += perf_counter() - started
 
+    def _fit_columns(self, width: int) -> None:
+        """Lay the columns out for ``width``, and say so when that changes their layout.
+
+        Called from drawing too: Textual may draw at a new width before the Resize event
+        arrives, and a row drawn then must not keep (or cache) the old layout.
+        """
+        self._columns_width = width
+        columns = ColumnLayout.fit(width)
+        if columns != self.columns:
+            self.columns = columns
+            self.post_message(self.ColumnsChanged(columns))
+
     def _render_row(self, y: int) -> Strip:
         position = round(self.scroll_y) + y
         width = self.scrollable_content_region.width
+        if width != self._columns_width:
+            self._fit_columns(width)
         palette = self._palette()
         if position >= len(self.view):
             return Strip.blank(width, palette["base"])

@@ -114,7 +114,12 @@ class SavedFiltersMixin:
         ]
 
     def check_alerts(self: MainScreen, first_index: int) -> None:  # type: ignore[misc]
-        """Count new rows (from store index ``first_index``) that a watch rule matches."""
+        """Count new rows (from store index ``first_index``) that a watch rule matches.
+
+        Not in a replay: history is not news (its rows still filter by the rules).
+        """
+        if self.app.replay_path is not None:  # type: ignore[attr-defined]
+            return
         for saved, query in self._alert_queries:
             seqs = select_seqs(query, self.store, self.names, first_index)
             if not seqs:

@@ -5,6 +5,7 @@ from pathlib import Path
 from support.app import app_settings, build_app, screen_text, until
 from support.standin import running_standin
 
+from archit_tui.config.model import SavedFilter
 from archit_tui.gateway.capture import CaptureRecord, read_capture
 from archit_tui.gateway.state import Phase
 from archit_tui.protocol.actions import CONNECTION_GAP
@@ -36,10 +37,13 @@ async def test_a_replay_shows_what_was_captured_with_its_gap_and_names(tmp_path:
     assert sum(record.event == "log_pool" for record in records) == 40
     assert "reconnecting" in [record.state for record in records]
 
-    app = make_app(app_settings(None, demo=False), replay=path)
+    watch = SavedFilter("messages", "type:message_send", alert=True)
+    app = make_app(app_settings(None, demo=False, filters=(watch,)), replay=path)
     async with app.run_test(size=(120, 30)) as pilot:
         await until(pilot, lambda: "records" in screen_text(app), what="the replay to finish")
         assert app.main.status.state.phase is Phase.REPLAY
+        # History is not news: a watch rule rings for actions arriving live, not replayed.
+        assert app.main.status.alerts == 0 and app.main.alert_counts == {}
         assert list(app.store.ids) == held  # the same rows, the gap among them, in order
         assert app.store.duplicates == 20
         text = screen_text(app)

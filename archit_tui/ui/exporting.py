@@ -8,6 +8,7 @@ export never freezes the screen. The path is shown when done.
 from __future__ import annotations
 
 import asyncio
+import logging
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -21,6 +22,8 @@ from .screens.prompt import PromptScreen
 
 if TYPE_CHECKING:
     from .screens.main import MainScreen
+
+log = logging.getLogger(__name__)
 
 ExportScope = Literal["view", "marked", "all"]
 SCOPE_WORDS = {"view": "the rows shown", "marked": "the marked rows", "all": "every row held"}
@@ -48,6 +51,18 @@ class ExportMixin:
     @work(group="export", exclusive=True, exit_on_error=False)
     async def action_export(self: MainScreen, scope: ExportScope = "view") -> None:  # type: ignore[misc]
         """Ask for a file name, then write the rows of ``scope`` there."""
+        try:
+            await self._export(scope)
+        except Exception as error:  # a bug: shown, never lost in the worker
+            log.exception("export of %s failed", scope)
+            self.notify(
+                f"Export failed ({type(error).__name__}: {error})",
+                title="Export",
+                severity="error",
+                markup=False,
+            )
+
+    async def _export(self: MainScreen, scope: ExportScope) -> None:  # type: ignore[misc]
         seqs = self._export_seqs(scope)
         if not seqs:
             self.notify(f"Nothing to export: {SCOPE_WORDS[scope]} are none.", timeout=3)
@@ -67,11 +82,30 @@ class ExportMixin:
         path = Path(answer).expanduser()
         try:
             export = RowExport(self.store, seqs, path, self.names, self.tz)
+        except ExportError as error:
+            self.notify(str(error), title="Export", severity="error", markup=False)
+            return
+        try:
             while export.step():
                 self.status.task = f"exporting {export.done:.0%}"
                 await asyncio.sleep(0)
         except ExportError as error:
             self.notify(str(error), title="Export", severity="error", markup=False)
+            return
+        except asyncio.CancelledError:  # another export began, or the app is closing
+            left = export.abort() or ": the unfinished file was removed"
+            stopped = f"Export to {path} stopped before the end{left}"
+            self.notify(stopped, title="Export", markup=False)
+            raise
+        except Exception as error:  # a bug: shown, never lost in the worker
+            log.exception("export to %s failed", path)
+            left = export.abort() or ": the unfinished file was removed"
+            self.notify(
+                f"Export to {path} failed ({type(error).__name__}: {error}){left}",
+                title="Export",
+                severity="error",
+                markup=False,
+            )
             return
         finally:
             self.status.task = ""

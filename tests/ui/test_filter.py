@@ -2,9 +2,10 @@
 
 from support.app import build_app, screen_text, until
 from support.standin import running_standin
+from textual import events
 
 from archit_tui.protocol.actions import action_type
-from archit_tui.ui.widgets.filter_bar import FilterBar
+from archit_tui.ui.widgets.filter_bar import MAX_QUERY_LENGTH, FilterBar
 
 
 def shown_seqs(app) -> list[int]:  # noqa: ANN001
@@ -141,3 +142,35 @@ async def test_filtering_resets_the_count_of_rows_that_arrived_while_paused() ->
             await until(pilot, lambda: "paused: 9 new" in screen_text(app))
             await pilot.press("slash", *"type:message_send")
             await until(pilot, lambda: "paused: 0 new" in screen_text(app), what="count reset")
+
+
+async def test_a_paste_without_bracketed_paste_is_read_once_a_frame_and_capped() -> None:
+    """A terminal without bracketed paste sends a paste as one key per character."""
+    async with running_standin(backlog=300) as gateway:
+        app = build_app(gateway.url, guild_id=next(iter(gateway.guilds)))
+        async with app.run_test(size=(120, 30)) as pilot:
+            await until(pilot, lambda: len(app.store) == 300)
+            await pilot.press("slash")
+            readings: list[str] = []
+            bar, main = app.main.filter_bar, app.main
+            filter_rows = main.filter_rows
+
+            def counted(query) -> None:  # noqa: ANN001
+                readings.append(query.source if query is not None else "")
+                filter_rows(query)
+
+            main.filter_rows = counted  # type: ignore[method-assign]
+            pasted = ("spam " * 2_000)[: MAX_QUERY_LENGTH + 1_000]
+            for char in pasted:  # all queued at once, as a terminal delivers them
+                app.post_message(events.Key("space" if char == " " else char, char))
+            expected = pasted[:MAX_QUERY_LENGTH]
+            await until(
+                pilot,
+                lambda: bar.applied is not None and bar.applied.source == expected,
+                timeout=60,
+                what="the whole paste, capped, in force",
+            )
+            assert bar.input.value == expected
+            assert readings[-1] == expected
+            # Most keys came between two frames: read together, not one filter per key.
+            assert len(readings) < len(pasted) / 4

@@ -1,12 +1,15 @@
 """The filter bar: a query in the filter language, checked as it is typed.
 
 An invalid query is marked where it goes wrong and the last valid filter stays in force.
+Keys typed are read at once; keys that come faster than the screen draws (a paste into a
+terminal without bracketed paste arrives as one key per character) are read once a frame.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import tzinfo
+from time import monotonic
 
 from rich.highlighter import Highlighter
 from rich.text import Text
@@ -18,6 +21,11 @@ from textual.reactive import reactive
 from textual.widgets import Input, Label
 
 from archit_tui.protocol.query import Query, QueryError, parse_query
+
+MAX_QUERY_LENGTH = 4_096
+"""Characters a filter may have: room for a pasted message, a bound on a runaway paste."""
+READ_EVERY = 1 / 60
+"""The shortest time between two readings of the query (one a frame)."""
 
 
 class _ErrorSpan(Highlighter):
@@ -69,6 +77,9 @@ class FilterBar(Vertical):
         self.error: QueryError | None = None
         self.applied: Query | None = None
         """The query in force (the last valid one)."""
+        self._read_at = -READ_EVERY
+        self._read_text: str | None = None
+        self._read_later = False
 
     def compose(self) -> ComposeResult:
         with Horizontal():
@@ -77,6 +88,7 @@ class FilterBar(Vertical):
                 placeholder=PLACEHOLDER,
                 highlighter=self._errors,
                 compact=True,
+                max_length=MAX_QUERY_LENGTH,
                 id="filter-input",
             )
             yield Label("", id="filter-status")
@@ -98,16 +110,31 @@ class FilterBar(Vertical):
     @on(Input.Changed, "#filter-input")
     def _query_changed(self, event: Input.Changed) -> None:
         event.stop()
+        if self._read_later:
+            return  # the reading already due takes the newest text
+        wait = self._read_at + READ_EVERY - monotonic()
+        if wait > 0:
+            self._read_later = True
+            self.set_timer(wait, self._read_newest)
+        else:
+            self._read(event.value)
+
+    def _read_newest(self) -> None:
+        self._read_later = False
+        if self.input.value != self._read_text:
+            self._read(self.input.value)
+
+    def _read(self, text: str) -> None:
+        """Check ``text``: apply it, or mark what is wrong with it."""
+        self._read_at, self._read_text = monotonic(), text
         try:
-            query = parse_query(event.value, now_ms=self.now_ms(), tz=self.tz)
+            query = parse_query(text, now_ms=self.now_ms(), tz=self.tz)
         except QueryError as error:
             self._show_error(error)
             return
         except Exception as error:  # noqa: BLE001 - a filter must never take the app down
-            self.log.error(f"filter {event.value!r} could not be read: {error!r}")
-            self._show_error(
-                QueryError(f"this filter could not be read ({error})", 0, len(event.value))
-            )
+            self.log.error(f"filter {text!r} could not be read: {error!r}")
+            self._show_error(QueryError(f"this filter could not be read ({error})", 0, len(text)))
             return
         self._show_error(None)
         self._apply(query)

@@ -153,7 +153,7 @@ KEYS: tuple[Key, ...] = (
     ),
     Key(
         "keys",
-        "Rebind by action name (F1 or ? names them); several keys with commas.",
+        "Rebind by action name (? shows each one beside its keys); several keys with commas.",
         '{ next_moderation = "n,ctrl+n", toggle_mark = "space" }',
         "",
         read_keys,

@@ -8,14 +8,14 @@ import signal
 import threading
 import time
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import tzinfo
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import events, work
 from textual.app import App, SystemCommand
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -34,10 +34,10 @@ from .chat.column import ChatColumn
 from .chat_session import ChatMixin
 from .collector import QuietCollector
 from .connection import Connection
-from .exporting import SCOPE_WORDS
-from .keys import binding_ids, keymap
+from .keys import class_bindings, keymap
 from .messages import GatewayEvents, NamesLearnt
 from .names_fetcher import NamesFetcher
+from .palette import main_screen_commands
 from .replay import ReplayMixin
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
@@ -115,6 +115,8 @@ class ArchitApp(SessionMixin, ChatMixin, ReplayMixin, App[None]):
         self.malformed: list[MalformedEvent] = []
         """Malformed events received, newest last (kept for the raw inspector)."""
         self._names_fetcher = NamesFetcher(connection, self.names, self._names_learnt)
+        self.keys_in_force: dict[str, str] = {}
+        """Binding id -> its keys, for the bindings the preset or the config moved."""
 
     def now_ms(self) -> int:
         return int(self.clock() * 1000)
@@ -150,9 +152,10 @@ class ArchitApp(SessionMixin, ChatMixin, ReplayMixin, App[None]):
         self.call_after_refresh(self._go_online)
 
     def _apply_keys(self) -> None:
-        known = binding_ids((ArchitApp.BINDINGS, MainScreen.BINDINGS, LogTable.BINDINGS))
-        chosen, warnings = keymap(self.settings.key_preset, self.settings.keys, known)
+        bindings = class_bindings((ArchitApp, MainScreen, LogTable))
+        chosen, warnings = keymap(self.settings.key_preset, self.settings.keys, bindings)
         self.set_keymap(chosen)
+        self.keys_in_force = chosen
         for warning in warnings:
             self.notify(warning, title="Configuration", severity="warning", markup=False)
 
@@ -316,41 +319,24 @@ class ArchitApp(SessionMixin, ChatMixin, ReplayMixin, App[None]):
                 yield command
         yield SystemCommand("Switch guild", "Spectate another guild", self.action_switch_guild)
         yield SystemCommand("Help", "Keys and the filter language", self.action_help)
-        yield SystemCommand(
-            "Mock chat", "Talk to the bot's mock mode", self.main.action_toggle_chat
-        )
-        yield SystemCommand(
-            "Raw events", "The last events sent and received", self.main.action_toggle_inspector
-        )
-        for scope, words in SCOPE_WORDS.items():
-            yield SystemCommand(
-                f"Export {words}",
-                "To CSV or JSON lines (the file name's extension decides)",
-                partial(self.main.action_export, scope),
-            )
-        yield SystemCommand(
-            "Saved filters", "Toggle saved filters and watch rules", self.main.action_saved_filters
-        )
-        yield SystemCommand(
-            "Save the current filter",
-            "Keep the filter bar's query in the config file",
-            self.main.save_current_filter,
-        )
-        yield SystemCommand(
-            "Go to time", "A time, 10 minutes ago, +1h", self.main.action_go_to_time
-        )
-        yield SystemCommand(
-            "Only marked rows",
-            "Show only the rows marked with m, or all again",
-            self.main.action_only_marked,
-        )
+        if screen is self.main:
+            yield from main_screen_commands(self.main, self.keys_in_force)
 
     def action_help(self) -> None:
         from .chat.help import HELP_SECTIONS  # loaded with the chat, not at start-up
 
+        def in_force(bindings: Iterable[BindingType]) -> list[BindingType]:
+            moved = self.keys_in_force
+            return [
+                replace(binding, key=moved[binding.id])
+                if isinstance(binding, Binding) and binding.id in moved
+                else binding
+                for binding in bindings
+            ]
+
         sections = [
-            ("Log table", [*MainScreen.BINDINGS, *LogTable.BINDINGS]),
-            ("Everywhere", self.BINDINGS),
+            ("Log table", in_force([*MainScreen.BINDINGS, *LogTable.BINDINGS])),
+            ("Everywhere", in_force(self.BINDINGS)),
             *HELP_SECTIONS,
         ]
         self.push_screen(HelpScreen(sections))

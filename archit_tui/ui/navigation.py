@@ -42,8 +42,10 @@ NAVIGATION_BINDINGS = [
     Binding("N", "next_moderation(-1)", "Previous mod", show=False, id="previous_moderation"),
     Binding("a", "next_by_agent(1)", "Same agent", show=False, id="next_by_agent"),
     Binding("A", "next_by_agent(-1)", "Same agent, back", show=False, id="previous_by_agent"),
-    Binding("right_square_bracket", "step_time(60000)", "+1 min", show=False, id="minute_later"),
-    Binding("left_square_bracket", "step_time(-60000)", "-1 min", show=False, id="minute_earlier"),
+    Binding("right_square_bracket", "step_time(60000)", "+1 minute", show=False, id="minute_later"),
+    Binding(
+        "left_square_bracket", "step_time(-60000)", "-1 minute", show=False, id="minute_earlier"
+    ),
     Binding("right_curly_bracket", "step_time(3600000)", "+1 hour", show=False, id="hour_later"),
     Binding("left_curly_bracket", "step_time(-3600000)", "-1 hour", show=False, id="hour_earlier"),
     Binding("at", "go_to_time", "Go to time", show=False, id="go_to_time"),

@@ -18,14 +18,18 @@ from ..frames import PromptFrames
 
 
 def bindings_text(title: str, bindings: Iterable[BindingType]) -> Text:
-    """A titled list of keys and what they do."""
+    """A titled list of keys and what they do, with the action name to rebind each by (dim)."""
     text = Text(title + "\n", style="bold")
     for binding in bindings:
         if not isinstance(binding, Binding) or not binding.description:
             continue
         keys = ", ".join(format_key(key.strip()) for key in binding.key.split(","))
         text.append(f"  {keys:<22}", style="bold")
-        text.append(binding.description + "\n")
+        if binding.id:
+            text.append(f"{binding.description:<20}")
+            text.append(binding.id + "\n", style="dim")
+        else:
+            text.append(binding.description + "\n")
     return text
 
 
@@ -39,7 +43,11 @@ class HelpScreen(PromptFrames, ModalScreen[None]):
         self.sections = sections
 
     def compose(self) -> ComposeResult:
-        body = Text("Esc, q or ? closes this help.\n\n", style="dim")
+        body = Text(
+            "Esc, q or ? closes this help. Rebind a key in the config file by the action name "
+            'beside it: keys = { next_moderation = "n,ctrl+n" }.\n\n',
+            style="dim",
+        )
         for title, bindings in self.sections:
             body.append(bindings_text(title, bindings))
             body.append("\n")

@@ -48,6 +48,13 @@ _VISIBLE_ESCAPES = {
 }
 ELLIPSIS = "…"
 
+_EMOJI_JOINERS = {
+    0x200D: None,  # zero-width joiner: 👩‍💻 is one picture in some terminals, two in others
+    0xFE0E: None,  # text and emoji presentation selectors: ❤️ takes one column or two
+    0xFE0F: None,
+    **{code: None for code in range(0x1F3FB, 0x1F400)},  # skin tones: joined, or a swatch
+}
+
 
 def one_line(text: str, limit: int | None = None) -> str:
     """``text`` on one line: whitespace collapsed, controls made visible, invisibles removed.
@@ -74,3 +81,13 @@ def reveal_invisibles(text: str) -> str:
     Each becomes a ``\\uXXXX`` escape, as JSON would write it.
     """
     return text.translate(_VISIBLE_ESCAPES)
+
+
+def column_text(text: str) -> str:
+    """``text`` for a column of a table: emoji joiners, presentation selectors and skin tones
+    removed, so that every terminal gives it the width the table counted (👩‍💻 becomes 👩💻).
+
+    Terminals disagree on the width of joined emoji sequences; a table whose columns must line
+    up uses this, and shows the full sequence where alignment does not matter (details, chat).
+    """
+    return text.translate(_EMOJI_JOINERS)

@@ -21,7 +21,7 @@ from archit_tui.protocol.mentions import NameLookup
 from archit_tui.protocol.models import LogPoolEvent
 from archit_tui.protocol.secret import Secret
 from archit_tui.protocol.snowflake import unix_ms_to_datetime
-from archit_tui.protocol.text import ELLIPSIS, one_line
+from archit_tui.protocol.text import ELLIPSIS, column_text, one_line
 
 PREFIX = "archit-tui tail: "
 HIDDEN = "<hidden>"
@@ -179,11 +179,10 @@ def _char_width(char: str) -> int:
 
 
 def _widths(text: str) -> Iterator[tuple[str, int]]:
-    """Each character and its columns; one joined to the previous by a ZWJ adds none (👩‍💻)."""
-    joined = False
+    """Each character and its columns (a joined emoji counts as its parts, as most terminals
+    draw it)."""
     for char in text:
-        yield char, 0 if joined else _char_width(char)
-        joined = char == "\u200d"
+        yield char, _char_width(char)
 
 
 def text_width(text: str) -> int:
@@ -194,8 +193,10 @@ def text_width(text: str) -> int:
 def fit(text: str, width: int) -> str:
     """``text`` padded or cut (ending in an ellipsis) to ``width`` terminal columns.
 
-    Wide characters (CJK, most emoji) take two columns, so the table stays aligned with them.
+    Wide characters (CJK, most emoji) take two columns, so the table stays aligned with them;
+    emoji joiners and modifiers are left out (`column_text`): terminals disagree on them.
     """
+    text = column_text(text)
     used = 0
     kept: list[tuple[str, int]] = []
     for char, size in _widths(text):

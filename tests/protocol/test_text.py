@@ -1,6 +1,9 @@
 """Remote text made safe to show on one line."""
 
-from archit_tui.protocol.text import multi_line, one_line, reveal_invisibles
+import pytest
+from rich.cells import cell_len
+
+from archit_tui.protocol.text import column_text, multi_line, one_line, reveal_invisibles
 
 
 def test_one_line_collapses_whitespace_and_shows_controls() -> None:
@@ -29,3 +32,19 @@ def test_multi_line_keeps_line_breaks() -> None:
 
 def test_reveal_invisibles_escapes_them() -> None:
     assert reveal_invisibles("a\u202eb") == "a\\u202eb"
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("👩\u200d💻 devgirl", "👩💻 devgirl"),  # joined by ZWJ: one picture, or two
+        ("👨\u200d👩\u200d👧", "👨👩👧"),
+        ("❤\ufe0f love", "❤ love"),  # emoji presentation: one column, or two
+        ("👍🏽 ok", "👍 ok"),  # a skin tone: joined, or a swatch beside
+        ("plain 日本 text", "plain 日本 text"),
+    ],
+)
+def test_column_text_leaves_out_what_terminals_disagree_on(text: str, parts: str) -> None:
+    assert column_text(text) == parts
+    # What is left has one width in every terminal: the one the table counts.
+    assert cell_len(column_text(text)) == sum(cell_len(char) for char in parts)

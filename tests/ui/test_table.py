@@ -5,7 +5,7 @@ from support.app import build_app, screen_text, until
 from support.standin import running_standin
 
 from archit_tui.protocol.actions import action_type
-from archit_tui.ui.widgets.columns import ColumnHeader, ColumnLayout
+from archit_tui.ui.widgets.columns import ColumnHeader, ColumnLayout, fit_cell
 from archit_tui.ui.widgets.log_table import LogTable
 
 
@@ -150,3 +150,8 @@ async def test_rows_take_the_new_columns_when_the_chat_opens_and_closes(
                 assert table.columns == ColumnLayout.fit(width)
                 assert app.main.header.columns == table.columns
                 assert shown == [table.render_line(y).text for y in range(table.size.height)]
+
+
+def test_cells_leave_out_emoji_joiners_so_every_terminal_keeps_the_columns() -> None:
+    assert fit_cell("👩\u200d💻 devgirl", 12) == "👩💻 devgirl"
+    assert fit_cell("❤\ufe0f 👍🏽", 6) == "❤ 👍  "

@@ -13,6 +13,8 @@ from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
 
+from archit_tui.protocol.text import column_text
+
 ColumnName = Literal["time", "type", "agent", "subject", "channel", "summary"]
 COLUMNS: tuple[ColumnName, ...] = ("time", "type", "agent", "subject", "channel", "summary")
 TITLES: dict[ColumnName, str] = {
@@ -62,8 +64,9 @@ class ColumnLayout:
 
 
 def fit_cell(text: str, width: int) -> str:
-    """``text`` cut or padded to exactly ``width`` cells (wide characters counted as two)."""
-    return set_cell_size(text, width)
+    """``text`` cut or padded to exactly ``width`` cells (wide characters counted as two),
+    written so that every terminal agrees on its width (`column_text`)."""
+    return set_cell_size(column_text(text), width)
 
 
 class ColumnHeader(Widget):

@@ -89,7 +89,9 @@ class SavedFiltersMixin:
             return
         query = self.bar_query.source
         name = await self.app.push_screen(
-            PromptScreen(f"Save {query!r} as", f"A name; it is added to {self.config_path}"),
+            PromptScreen(
+                f"Save “{one_line(query, 200)}” as", f"A name; it is added to {self.config_path}"
+            ),
             wait_for_dismiss=True,
         )
         if not name or not name.strip():

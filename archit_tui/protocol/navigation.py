@@ -13,6 +13,7 @@ from datetime import tzinfo
 from .actions import ACTION_TYPES, Category
 from .logstore import ActionStore
 from .query.times import TimeError, parse_time
+from .text import one_line
 from .views import RowView
 
 MODERATION_NUMBERS: frozenset[int] = frozenset(
@@ -72,7 +73,7 @@ def at_or_before(store: ActionStore, unix_ms: int) -> RowTest:
 
 
 _RELATIVE = re.compile(r"(?P<sign>[+-])\s*(?P<amount>.+)")
-GOTO_HINT = "try 14:05, 2026-12-03 14:05, 10 minutes ago, +1h or -1d"
+GOTO_HINT = "try 14:05, 2026-12-03 14:05 or 10 minutes ago; +1h or -1d from the selected row"
 
 
 def parse_goto(text: str, *, cursor_ms: int | None, now_ms: int, tz: tzinfo) -> int:
@@ -88,7 +89,7 @@ def parse_goto(text: str, *, cursor_ms: int | None, now_ms: int, tz: tzinfo) -> 
         try:
             step = now_ms - parse_time(amount, now_ms=now_ms, tz=tz)
         except TimeError:
-            raise TimeError(f"{text.strip()!r} is not a step of time; {GOTO_HINT}") from None
+            raise TimeError(f"{_quoted(text)} is not a step of time; {GOTO_HINT}") from None
         base = cursor_ms if cursor_ms is not None else now_ms
         return base + step if relative["sign"] == "+" else base - step
     if words.endswith(" ago"):
@@ -96,4 +97,9 @@ def parse_goto(text: str, *, cursor_ms: int | None, now_ms: int, tz: tzinfo) -> 
     try:
         return parse_time(words if words else text, now_ms=now_ms, tz=tz)
     except TimeError:
-        raise TimeError(f"{text.strip()!r} is not a time; {GOTO_HINT}") from None
+        raise TimeError(f"{_quoted(text)} is not a time; {GOTO_HINT}") from None
+
+
+def _quoted(answer: str) -> str:
+    """An answer, quoted in a message: on one line and cut short."""
+    return f"“{one_line(answer, 40)}”"

@@ -108,10 +108,15 @@ class NavigationMixin:
         except TimeError as error:
             self.notify(str(error), title="Go to time", severity="error", markup=False)
             return
-        position = find_row(self.table.view, self.store, None, 1, at_or_after(self.store, target))
+        view = self.table.view
+        if not len(view):
+            return
+        position = find_row(view, self.store, None, 1, at_or_after(self.store, target))
         if position is None:
-            self.notify("Every row is before that time; the cursor is on the last.", timeout=3)
-            position = len(self.table.view) - 1
+            self.notify("Every row shown is before that time; the cursor is on the last.")
+            position = len(view) - 1
+        elif position == 0 and self.store.times[self.store.index(view.seq_at(0))] > target:
+            self.notify("Every row shown is after that time; the cursor is on the first.")
         self.table.go_to(position)
 
     # Marks --------------------------------------------------------------------------------------

@@ -30,10 +30,12 @@ def test_go_to_time_answers(answer: str, expected: int) -> None:
     assert parse_goto(answer, cursor_ms=CURSOR, now_ms=NOW, tz=timezone.utc) == expected
 
 
-@pytest.mark.parametrize("answer", ["next tuesday", "+soon", "25:00", ""])
+@pytest.mark.parametrize("answer", ["next tuesday", "+soon", "25:00", "", "x" * 5_000, "+" * 5_000])
 def test_go_to_time_refuses_in_plain_words(answer: str) -> None:
-    with pytest.raises(TimeError, match="try 14:05"):
+    with pytest.raises(TimeError, match="try 14:05") as refused:
         parse_goto(answer, cursor_ms=CURSOR, now_ms=NOW, tz=timezone.utc)
+    assert len(str(refused.value)) < 200  # a long answer is not repeated whole
+    assert "from the selected row" in str(refused.value)
 
 
 class _Store:

@@ -68,6 +68,14 @@ async def test_time_steps_and_go_to_time() -> None:
             await pilot.press(*"next tuesday", "enter")
             await until(pilot, lambda: said(app, "not a time"), what="the error said")
             assert app.main.table.cursor_position == position
+            await pilot.press("at")
+            await pilot.press(*"2001-01-01 00:00", "enter")
+            await until(pilot, lambda: said(app, "Every row shown is after"), what="too early")
+            assert app.main.table.cursor_position == 0
+            await pilot.press("at")
+            await pilot.press(*"+1000d", "enter")
+            await until(pilot, lambda: said(app, "Every row shown is before"), what="too late")
+            assert app.main.table.cursor_position == 119
 
 
 async def test_marks_jump_filter_and_export(tmp_path: Path) -> None:

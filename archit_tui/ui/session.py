@@ -63,7 +63,8 @@ class SessionMixin:
                 return
             guilds = (await client.request_all("guild", None)).entities
             self.names.learn(guilds)
-            guild_id = self.settings.guild_id
+            # After a retry, the guild being watched; at the start, the configured one.
+            guild_id = self.guild_id if self.guild_id is not None else self.settings.guild_id
             if guild_id is None or guild_id not in self.names.guilds:
                 if guild_id is not None:
                     self.notify(f"Guild {guild_id} is not one this token may spectate.")

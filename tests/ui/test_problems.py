@@ -85,3 +85,32 @@ async def test_a_token_refused_after_a_reconnect_gets_its_own_screen() -> None:
                 text = screen_text(app)
                 assert "Elevation refused after reconnecting" in text
                 assert "Retry reads" in text
+
+
+async def test_retry_after_a_refused_reconnect_resumes_the_guild_being_watched(
+    tmp_path,  # noqa: ANN001
+) -> None:
+    token_file = tmp_path / "token"
+    token_file.write_text(TEST_TOKEN)
+    token_file.chmod(0o600)
+    async with running_standin() as first:
+        port = int(first.url.rsplit(":", 1)[1])
+        app = build_app(first.url, token=None, token_file=token_file)  # no guild: the picker
+        async with app.run_test(size=(100, 30)) as pilot:
+            await until(pilot, lambda: isinstance(app.screen, GuildPicker), what="the picker")
+            await pilot.press("down", "enter")  # the second guild, not the one first listed
+            await until(pilot, lambda: "spectating" in screen_text(app), what="spectating")
+            watched = app.guild_id
+            await first.stop()
+            await until(pilot, lambda: "reconnecting" in screen_text(app))
+            async with running_standin(port=port, token=Secret("a-rotated-token-5678")):
+                await until(pilot, lambda: isinstance(app.screen, ProblemScreen), what="refused")
+                token_file.write_text("a-rotated-token-5678")
+                await pilot.press("r")
+                await until(
+                    pilot,
+                    lambda: "spectating" in screen_text(app),
+                    what="spectating again, with no picker in between",
+                )
+                assert not isinstance(app.screen, GuildPicker)
+                assert app.guild_id == watched

@@ -1,5 +1,6 @@
 """The mock chat in the whole app, over loopback to the real stand-in and its mock bot."""
 
+import pytest
 from support.app import build_app, screen_text, until
 from support.standin import running_standin
 from textual import events
@@ -148,3 +149,21 @@ async def test_a_bot_event_before_the_chat_was_ever_opened_is_kept() -> None:
             await until(pilot, lambda: app.main.chat.built, what="the chat built")
             await pilot.press("t")
             assert "unprompted" in await answered(pilot, app, 9)
+
+
+@pytest.mark.parametrize("size", [SIZE, (100, 30)])  # beside the log, and over it
+async def test_tab_moves_between_the_composer_and_the_transcript(size: tuple[int, int]) -> None:
+    """As the README says: Tab to the transcript (the filter bar is not on the way)."""
+    async with running_standin() as gateway:
+        app = build_app(gateway.url, guild_id=next(iter(gateway.guilds)))
+        async with app.run_test(size=size) as pilot:
+            await until(pilot, lambda: "spectating" in screen_text(app))
+            await pilot.press("t")
+            await until(pilot, lambda: app.focused is pane(app).composer, what="composer")
+            await pilot.press("tab")
+            assert app.focused is pane(app).transcript
+            await pilot.press("tab")
+            assert app.focused is pane(app).composer
+            await pilot.press(*"!he", "tab")  # with a completion offered, Tab completes
+            assert app.focused is pane(app).composer
+            assert pane(app).composer.text.startswith("!help")

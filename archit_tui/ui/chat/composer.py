@@ -7,7 +7,6 @@ chat message may be many lines (a code block, a list of poll options).
 from __future__ import annotations
 
 from textual import events
-from textual.actions import SkipAction
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import TextArea
@@ -31,7 +30,7 @@ class Composer(TextArea):
         Binding("ctrl+j,alt+enter", "newline", "New line"),
         Binding("up", "cursor_up", "Older sent message (from the first line)", show=False),
         Binding("down", "cursor_down", "Newer sent message (from the last line)", show=False),
-        Binding("tab", "accept_suggestion", "Complete a !command (→ too)", show=False),
+        Binding("tab", "accept_suggestion", "Complete a !command (→ too), or go up", show=False),
     ]
 
     class Submitted(Message):
@@ -86,9 +85,10 @@ class Composer(TextArea):
         self.post_message(self.Submitted(text))
 
     def action_accept_suggestion(self) -> None:
-        """Tab: take the completion offered, else move focus on as usual."""
+        """Tab: take the completion offered, else go to the transcript (just above)."""
         if not self.suggestion:
-            raise SkipAction()
+            self.screen.focus_previous()
+            return
         self.insert(self.suggestion)
 
     # History ------------------------------------------------------------------------------------

@@ -46,7 +46,8 @@ INDEX_ROWS_PER_STEP = 4_000
 """Rows whose search text is made per step: a few ms, so keys never wait long for it."""
 COMPACT_CHUNKS_PER_STEP = 8
 """Payload chunks compressed per step (2-3 ms): 10,000 rows a second, ahead of the stream."""
-DETAIL_FOLLOW_SECONDS = 0.3
+DETAIL_FOLLOW_SECONDS = 1.0
+"""While following, the detail pane shows the newest row once a second (it costs a frame)."""
 
 RETIME_TICKS = 15
 """Every this many seconds a filter with times is re-read, so ``after:10m`` slides."""

@@ -6,11 +6,12 @@ import json
 from collections.abc import Callable
 from datetime import tzinfo
 
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.highlighter import JSONHighlighter
 from rich.text import Text
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from archit_tui.protocol.cells import channel_cell, full_time, member_cell, subject_cell
 from archit_tui.protocol.json_values import JSON
@@ -22,6 +23,8 @@ from archit_tui.protocol.text import multi_line, one_line, reveal_invisibles
 
 _JSON_COLOURS = JSONHighlighter()
 
+NOTHING_SELECTED = "Select a row to see its details."
+
 RAW_LIMIT = 200_000
 """Characters of raw JSON shown; the copy key copies all of it."""
 
@@ -31,11 +34,13 @@ def pretty_json(raw: JSON) -> str:
     return reveal_invisibles(json.dumps(raw, indent=2, ensure_ascii=False))
 
 
-class DetailPane(VerticalScroll):
-    """Details of one log action."""
+class DetailPane(ScrollView):
+    """Details of one log action.
 
-    DEFAULT_CSS = """
-    DetailPane > Static { width: 1fr; }
+    Its text is drawn into lines once per row shown (and again on a resize), and the pane
+    scrolls over them: showing another row never changes the screen's layout. (A `Static` of
+    automatic height made every row shown a re-layout of the whole screen, and drew the text
+    twice: a frame of several milliseconds, a few times a second while following a stream.)
     """
 
     def __init__(
@@ -46,17 +51,37 @@ class DetailPane(VerticalScroll):
         self.now_ms = now_ms
         self.tz = tz
         self.border_title = "Detail"
-
-    def compose(self):  # type: ignore[no-untyped-def]
-        yield Static(Text("Select a row to see its details."), id="detail-body")
+        self._content: RenderableType = Text(NOTHING_SELECTED)
+        self._lines: list[Strip] = []
 
     def show(self, action: LogAction | None, raw: JSON = None) -> None:
         """Show ``action`` (None: nothing selected)."""
-        body = self.query_one("#detail-body", Static)
         if action is None:
-            body.update(Text("Select a row to see its details."))
+            self._content = Text(NOTHING_SELECTED)
+        else:
+            self._content = Group(self._fields(action), Text(""), self._raw(raw))
+        self.scroll_to(y=0, animate=False)
+        self._draw()
+
+    def on_resize(self) -> None:
+        self._draw()
+
+    def _draw(self) -> None:
+        width = self.scrollable_content_region.width
+        if width <= 0 or not self.is_attached:
             return
-        body.update(Group(self._fields(action), Text(""), self._raw(raw)))
+        console = self.app.console
+        lines = console.render_lines(self._content, console.options.update_width(width))
+        self._lines = [Strip(line, width) for line in lines]
+        self.virtual_size = Size(width, len(self._lines))
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        index = round(self.scroll_y) + y
+        base = self.rich_style
+        if index >= len(self._lines):
+            return Strip.blank(self.scrollable_content_region.width, base)
+        return self._lines[index].apply_style(base)
 
     def _fields(self, action: LogAction) -> Text:
         names = self.names

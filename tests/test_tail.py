@@ -216,6 +216,24 @@ async def test_a_dead_gateway_exits_1_in_plain_words(tmp_path: Path) -> None:
     assert_no_secret_and_no_traceback(result)
 
 
+async def test_a_guild_the_token_may_not_spectate_names_the_real_config_key(
+    gateway: StandInGateway, tmp_path: Path
+) -> None:
+    absent = max(gateway.guilds) + 1
+    result = await run_tail(
+        "--url", gateway.url, "--token-file", str(token_file(tmp_path)), "--guild", str(absent),
+        env=clean_env(tmp_path),
+    )  # fmt: skip
+    assert result.code == 2
+    assert f"guild {absent} is not one this token may spectate" in result.stderr
+    assert "`guild_id` in the config file" in result.stderr
+    assert "`guild`" not in result.stderr
+    help_text = subprocess.run(
+        tail_command("--help"), capture_output=True, text=True, timeout=TIMEOUT, check=True
+    ).stdout
+    assert "`guild_id` in the config file" in help_text and "`guild`" not in help_text
+
+
 async def test_malformed_events_are_reported_and_counted(
     gateway: StandInGateway, tmp_path: Path
 ) -> None:

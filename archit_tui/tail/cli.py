@@ -38,8 +38,8 @@ output:
   --format text   one aligned line per action: local time, type, agent, subject, summary
 
 guild:
-  Without --guild (or `guild` in the config file), the only guild the token may spectate
-  is used; the demo takes the first of its guilds by name.
+  Without --guild ($ARCHIT_TUI_GUILD, or `guild_id` in the config file), the only guild
+  the token may spectate is used; the demo takes the first of its guilds by name.
 
 exit codes:
   0  --count actions were printed, Ctrl+C or SIGTERM stopped it, or stdout was closed

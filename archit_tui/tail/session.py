@@ -189,7 +189,8 @@ class TailSession:
             self._fail(
                 EXIT_USAGE,
                 f"guild {wanted} is not one this token may spectate; it may spectate: {listing}",
-                "Pass --guild with one of those ids (or set `guild` in the config file).",
+                "Pass --guild with one of those ids (or set $ARCHIT_TUI_GUILD, or `guild_id` in "
+                "the config file).",
             )
         if not known:
             self._fail(EXIT_GATEWAY, "the token may spectate no guild (the gateway listed none)")

@@ -18,6 +18,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.theme import Theme
+from textual.worker import Worker, WorkerState
 
 from archit_tui.config import Settings
 from archit_tui.config.model import DEFAULT_THEME
@@ -43,6 +44,7 @@ from .screens.help import HelpScreen
 from .screens.main import MainScreen
 from .session import SessionMixin
 from .widgets.log_table import LogTable
+from .worker_failures import report_failure
 
 if TYPE_CHECKING:
     from .chat.inspector import EventInspector
@@ -355,6 +357,14 @@ class ArchitApp(SessionMixin, ChatMixin, ReplayMixin, App[None]):
         if isinstance(event, events.InputEvent):
             self.collector.note_input()
         await super().on_event(event)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state is WorkerState.ERROR:
+            self.worker_failed(event.worker)
+
+    def worker_failed(self, worker: Worker[object]) -> None:
+        """Say that ``worker`` (the app's or a screen's) failed, and go on."""
+        report_failure(self, worker, self.connection.token)
 
     async def on_unmount(self) -> None:
         """However the app ends, close the socket and stop the embedded stand-in."""

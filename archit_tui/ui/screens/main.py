@@ -14,6 +14,7 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Static
+from textual.worker import Worker, WorkerState
 
 from archit_tui.config.model import SavedFilter
 from archit_tui.gateway.state import Phase
@@ -374,6 +375,10 @@ class MainScreen(
 
     def _place_chat(self) -> None:
         self.set_class(self.has_class("-chat") and not self.has_class("-wide"), "-chat-only")
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state is WorkerState.ERROR:
+            self.app.worker_failed(event.worker)  # type: ignore[attr-defined]
 
     # Layout -------------------------------------------------------------------------------------
 

@@ -21,6 +21,7 @@ from textual.reactive import reactive
 from textual.widgets import Input, Label
 
 from archit_tui.protocol.query import Query, QueryError, parse_query
+from archit_tui.protocol.text import one_line
 
 MAX_QUERY_LENGTH = 4_096
 """Characters a filter may have: room for a pasted message, a bound on a runaway paste."""
@@ -167,6 +168,7 @@ class FilterBar(Vertical):
         if error is None:
             status.update(Text(self.count_text))
         else:
-            status.update(Text("✗ last valid filter kept"))
+            kept = self.applied.source.strip() if self.applied is not None else ""
+            status.update(Text(f"✗ still: {one_line(kept, 32)}" if kept else "✗ showing all rows"))
             self.query_one("#filter-error", Label).update(Text(f" ✗ {error.message}"))
         self.input.refresh()

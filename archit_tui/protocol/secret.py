@@ -56,14 +56,22 @@ def check_private(path: Path, what: str) -> None:
 
 
 def read_token_file(path: Path) -> Secret:
-    """The token in ``path`` (surrounding whitespace removed), refused if others can read it."""
+    """The token in ``path`` (surrounding whitespace removed).
+
+    Refused, in this order: a path that is not a regular file (a directory, a FIFO, a
+    device: what it is matters more than who may read it, and reading a FIFO could wait
+    forever), a file others can read, one that is not text. The content is never quoted.
+    """
     try:
+        kind = _not_a_file(path.stat().st_mode)
+        if kind:
+            raise TokenFileError(
+                f"the token file {path} is {kind}, not a file; name the file that holds the token"
+            )
         check_private(path, "the token file")
         text = path.read_text(encoding="utf-8").strip()
     except FileNotFoundError:
         raise TokenFileError(f"the token file {path} does not exist") from None
-    except IsADirectoryError:
-        raise TokenFileError(f"the token file {path} is a directory, not a file") from None
     except PermissionError:
         raise TokenFileError(f"the token file {path} cannot be read (permission denied)") from None
     except UnicodeDecodeError:
@@ -71,6 +79,21 @@ def read_token_file(path: Path) -> Secret:
     if not text:
         raise TokenFileError(f"the token file {path} is empty")
     return Secret(text)
+
+
+def _not_a_file(mode: int) -> str | None:
+    """What a path that is not a regular file is, in words ("a directory"); None for a file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "an unusual kind of file"
 
 
 def write_private_file(path: Path, text: str) -> None:

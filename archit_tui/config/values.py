@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from archit_tui.protocol.query import QueryError, parse_query
 from archit_tui.protocol.requests import MOCK_GUILD_ID_LIMIT
-from archit_tui.protocol.secret import Secret
+from archit_tui.protocol.secret import Secret, token_size_problem
 from archit_tui.protocol.snowflake import SnowflakeError, parse_snowflake
 
 from .model import MAX_ACTIONS_MAX, MAX_ACTIONS_MIN, TIME_FORMATS, SavedFilter, TimeFormat
@@ -90,12 +90,18 @@ def read_url(text: str) -> str:
 
 
 def read_token(value: object) -> Secret:
-    """A non-empty token, stripped. A wrong value is named by its kind only: it is a secret."""
+    """A non-empty token of a plausible size, stripped.
+
+    A wrong value is named by its kind or size only: it is a secret.
+    """
     if not isinstance(value, str):
         raise Invalid(f"should be the token as text in double quotes, not {kind(value)}")
     token = value.strip()
     if not token:
         raise Invalid("is empty")
+    too_big = token_size_problem(len(token.encode("utf-8", "surrogatepass")))
+    if too_big:
+        raise Invalid(too_big)
     return Secret(token)
 
 

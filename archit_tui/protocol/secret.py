@@ -41,6 +41,20 @@ class Secret:
         raise TypeError("a Secret is not to be pickled")
 
 
+TOKEN_SIZE_LIMIT = 16 * 1024
+"""Bytes a token may take: a token is one short line, so anything longer is some other text."""
+
+
+def token_size_problem(size: int) -> str | None:
+    """Why ``size`` bytes cannot be a token ("holds ... bytes, but ..."), or None if it can."""
+    if size <= TOKEN_SIZE_LIMIT:
+        return None
+    return (
+        f"holds {size:,} bytes, but a token is a single short line "
+        f"(at most {TOKEN_SIZE_LIMIT:,} bytes)"
+    )
+
+
 class TokenFileError(ValueError):
     """A token file that cannot be used; the message names the file and the fix."""
 
@@ -60,15 +74,20 @@ def read_token_file(path: Path) -> Secret:
 
     Refused, in this order: a path that is not a regular file (a directory, a FIFO, a
     device: what it is matters more than who may read it, and reading a FIFO could wait
-    forever), a file others can read, one that is not text. The content is never quoted.
+    forever), a file others can read, a file too large to hold a token, one that is not text.
+    The content is never quoted.
     """
     try:
-        kind = _not_a_file(path.stat().st_mode)
+        status = path.stat()
+        kind = _not_a_file(status.st_mode)
         if kind:
             raise TokenFileError(
                 f"the token file {path} is {kind}, not a file; name the file that holds the token"
             )
         check_private(path, "the token file")
+        too_big = token_size_problem(status.st_size)
+        if too_big:
+            raise TokenFileError(f"the token file {path} {too_big}; is it the right file?")
         text = path.read_text(encoding="utf-8").strip()
     except FileNotFoundError:
         raise TokenFileError(f"the token file {path} does not exist") from None

@@ -56,10 +56,8 @@ RETIME_TICKS = 15
 WIDE = 140
 """From this width the detail pane sits beside the table, else below it."""
 
-DEMO_HINT = (
-    "Demo: the built-in stand-in gateway. For a real guild: `archit-tui config init`, "
-    "then set gateway_url and token_file."
-)
+DEMO_HINT = "Demo: a built-in stand-in gateway. For a real guild: `archit-tui config init`."
+"""One line in 80 columns; the config template says the rest (gateway_url, token_file)."""
 
 
 class MainScreen(

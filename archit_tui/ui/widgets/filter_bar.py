@@ -42,7 +42,8 @@ class _ErrorSpan(Highlighter):
             text.stylize(self.style, start, max(end, start + 1))
 
 
-PLACEHOLDER = "words  type:ban  agent:alice  -channel:bots  /regex/  after:10m  (? help)"
+PLACEHOLDER = "words  type:ban  agent:alice  -spam  /regex/  after:10m  (? help)"
+"""Examples that fit beside the match count in 80 columns."""
 
 
 class FilterBar(Vertical):

@@ -28,7 +28,7 @@ from .errors import GatewayConnectError, GatewayNotConnected, GatewayTimeout
 from .events import EventStream, StateChanged, WireLog
 from .incoming import IncomingEvents
 from .inline import InlineClient
-from .limits import PAYLOAD_LIMIT, payload_bytes, too_big
+from .limits import PAYLOAD_LIMIT, oversized_error, payload_bytes, token_too_big
 from .pools import PoolRequests, PoolResult
 from .probe import check_url, diagnose, where
 from .state import DISCONNECTED, ConnectionState, Phase
@@ -196,10 +196,14 @@ class GatewayClient(IncomingEvents):
 
     async def _elevate(self, token: Secret) -> ElevationResult:
         socket = self._require_socket()
+        payload: dict[str, JSON] = {"token": token.reveal()}
+        size = payload_bytes(payload)
+        if size > PAYLOAD_LIMIT:  # as `_emit` refuses any event; the gateway would drop us
+            return self._elevated(ElevationResult(False, reason=token_too_big(size)))
         waiter: asyncio.Future[ElevationResult] = asyncio.get_running_loop().create_future()
         self._elevation = waiter
         self.wire.add("out", "request_elevation", {"token": "<hidden>"})
-        await socket.emit("request_elevation", {"token": token.reveal()})
+        await socket.emit("request_elevation", payload)
         try:
             result = await asyncio.wait_for(waiter, self.request_timeout)
         except TimeoutError:
@@ -208,6 +212,10 @@ class GatewayClient(IncomingEvents):
             )
         finally:
             self._elevation = None
+        return self._elevated(result)
+
+    def _elevated(self, result: ElevationResult) -> ElevationResult:
+        """Set the state an elevation's result leads to, and return the result."""
         if result.success:
             self._set_state(ConnectionState(Phase.ELEVATED))
         else:
@@ -299,28 +307,13 @@ class GatewayClient(IncomingEvents):
     async def _emit(self, event: str, payload: dict[str, JSON]) -> None:
         socket = self._require_socket()
         size = payload_bytes(payload)
-        if size > PAYLOAD_LIMIT:
-            self._refuse_oversized(event, payload, size)
+        if size > PAYLOAD_LIMIT:  # reported as the gateway would (error 413), and not sent
+            self._on_error(oversized_error(event, payload, size))
             return
         self.wire.add("out", event, payload)
         if self.capture is not None:  # never `request_elevation`: it alone holds the token
             self.capture.sent(self._clock(), event, payload)
         await socket.emit(event, payload)
-
-    def _refuse_oversized(self, event: str, payload: dict[str, JSON], size: int) -> None:
-        """Report, as the gateway would, an event too big to send (error 413; not sent)."""
-        human = f"{too_big(event, size)}; not sent"
-        message_id, request_id = payload.get("message_id"), payload.get("_id")
-        self._on_error(
-            {
-                "message": f"{event}: {human}",
-                "human": human,
-                "details": None,
-                "context": [event] if message_id is None else [event, message_id],
-                "code": 413,
-                **({"_id": request_id} if isinstance(request_id, int) else {}),
-            }
-        )
 
     def _set_state(self, state: ConnectionState) -> None:
         self._state = state

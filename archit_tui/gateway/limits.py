@@ -24,3 +24,25 @@ def too_big(event: str, size: int) -> str:
     """Why ``event`` of ``size`` bytes is refused, in plain words (client and stand-in)."""
     what = "the message" if event == "mock_user_event" else f"the {event} event"
     return f"{what} is {size:,} bytes, over the gateway's {PAYLOAD_LIMIT:,}-byte limit"
+
+
+def oversized_error(event: str, payload: dict[str, JSON], size: int) -> dict[str, JSON]:
+    """The ``error`` payload (code 413) with which the client reports ``event`` as not sent."""
+    human = f"{too_big(event, size)}; not sent"
+    message_id, request_id = payload.get("message_id"), payload.get("_id")
+    return {
+        "message": f"{event}: {human}",
+        "human": human,
+        "details": None,
+        "context": [event] if message_id is None else [event, message_id],
+        "code": 413,
+        **({"_id": request_id} if isinstance(request_id, int) else {}),
+    }
+
+
+def token_too_big(size: int) -> str:
+    """Why an elevation request of ``size`` bytes is not sent (never quoting the token)."""
+    return (
+        f"the token is too large to send ({size:,} bytes; "
+        f"the gateway takes at most {PAYLOAD_LIMIT:,})"
+    )

@@ -101,3 +101,29 @@ async def test_the_client_refuses_to_send_an_oversized_message() -> None:
             assert client.state.phase is Phase.ELEVATED
         finally:
             await client.close()
+
+
+async def test_the_client_refuses_to_send_an_oversized_token_at_once() -> None:
+    """The elevation fails in plain words, not after the request timeout, and nothing is sent."""
+    async with running_standin() as gateway:
+        client = GatewayClient(request_timeout=30, connect_timeout=5)
+        log = EventLog(client)
+        try:
+            await client.connect(gateway.url)
+            result = await asyncio.wait_for(client.elevate(TOO_BIG), 3)
+            size = payload_bytes({"token": TOO_BIG})
+            reason = (
+                f"the token is too large to send ({size:,} bytes; "
+                "the gateway takes at most 1,000,000)"
+            )
+            assert not result.success and result.reason == reason
+            assert client.state.phase is Phase.CONNECTED
+            assert client.state.reason == f"elevation refused: {reason}"
+            assert (await client.elevate(TEST_TOKEN)).success  # still connected, still heard
+            sent = [r.event for r in client.wire.records if r.direction == "out"]
+            assert sent == ["request_elevation"]  # the good token's only
+            log.drain()
+            assert log.of_type(GatewayError) == []
+            assert TOO_BIG not in repr(client.wire.records)
+        finally:
+            await client.close()

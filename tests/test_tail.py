@@ -212,7 +212,8 @@ async def test_a_dead_gateway_exits_1_in_plain_words(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.code == 1
     assert f"cannot reach the gateway: connection refused by 127.0.0.1:{port}" in result.stderr
-    assert "--url" in result.stderr
+    assert "Check the gateway URL, given by --url." in result.stderr
+    assert "config.toml" not in result.stderr  # the URL did not come from there
     assert_no_secret_and_no_traceback(result)
 
 

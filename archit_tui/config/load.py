@@ -155,6 +155,7 @@ def _load(flags: ConfigFlags, environ: Mapping[str, str], secrets: list[str]) ->
         raise ConfigError(_no_token_message(_best(given["gateway_url"]).source, path))
     chosen.update(
         gateway_url=None if demo else chosen["gateway_url"],
+        gateway_url_from=None if demo else _best(given["gateway_url"]).source.short,
         token=token,
         token_file=token_file,
         guild_id=chosen.get("guild_id"),

@@ -77,6 +77,16 @@ class Settings:
     """The chat pane's mock guild (below 10,000,000, as the gateway requires)."""
     allowed_commands: tuple[str, ...] | None = None
     """Mock-bot commands the chat pane allows, lower case without ``!``; None allows all."""
+    gateway_url_from: str | None = None
+    """Where `gateway_url` was given, for messages: ``--url``, ``$ARCHIT_TUI_URL`` or
+    ```gateway_url` in the config file PATH``; None when not known (or in the demo)."""
+
+    @property
+    def where_to_fix_url(self) -> str:
+        """How a message sends the user to the gateway URL: where it was given, if known."""
+        if self.gateway_url_from is not None:
+            return f"the gateway URL, given by {self.gateway_url_from}"
+        return f"the gateway URL (--url, $ARCHIT_TUI_URL or `gateway_url` in {self.config_path})"
 
 
 @dataclass(frozen=True)

@@ -158,7 +158,7 @@ class TailSession:
     def _connect_hint(self) -> str:
         if self.settings.demo:
             return "The built-in stand-in gateway could not be reached."
-        return f"Check gateway_url in {self.settings.config_path}, $ARCHIT_TUI_URL, or pass --url."
+        return f"Check {self.settings.where_to_fix_url}."
 
     async def _elevate(self) -> None:
         if self.token is None:  # load_settings refuses a gateway without a token already

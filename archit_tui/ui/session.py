@@ -176,6 +176,6 @@ def connect_hint(settings: Settings) -> str:
     if settings.demo:
         return "The embedded stand-in gateway could not be reached; Retry starts it again."
     return (
-        f"Check gateway_url in {settings.config_path}, or pass --url. "
+        f"Check {settings.where_to_fix_url}. "
         "Retry tries again; the app also reconnects by itself once connected."
     )

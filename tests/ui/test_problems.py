@@ -21,6 +21,16 @@ async def test_unreachable_gateway_says_why_and_quits_on_q() -> None:
         await until(pilot, lambda: not app.is_running, what="the app to quit")
 
 
+async def test_an_unknown_host_given_by_url_sends_the_user_to_url_only() -> None:
+    app = build_app("http://no-such-gateway.invalid", gateway_url_from="--url")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, ProblemScreen), what="the problem")
+        text = screen_text(app)
+        assert "unknown host 'no-such-gateway.invalid'" in text
+        assert "Check the gateway URL, given by --url." in text
+        assert "config.toml" not in text  # there is no config file to look in
+
+
 async def test_elevation_refused_then_retry_with_the_gateway_fixed() -> None:
     async with running_standin() as gateway:
         app = build_app(gateway.url, token=Secret("wrong-token-123456"))

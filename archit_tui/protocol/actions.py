@@ -133,13 +133,15 @@ ACTION_TYPES: dict[int, ActionType] = {
 }
 """Every documented action type by number (what the wire may carry)."""
 
-_ALL_TYPES: dict[int, ActionType] = {**ACTION_TYPES, **{kind.number: kind for kind in APP_TYPES}}
+NAMED_TYPES: dict[int, ActionType] = {**ACTION_TYPES, **{kind.number: kind for kind in APP_TYPES}}
+"""Every type with a name of its own: the documented ones and the app's (any other number is
+shown as ``UNKNOWN(n)``)."""
 
 
 @lru_cache(maxsize=4096)
 def action_type(number: int) -> ActionType:
     """The type of ``number``; numbers outside the registry become ``UNKNOWN(n)``, kept."""
-    known = _ALL_TYPES.get(number)
+    known = NAMED_TYPES.get(number)
     if known is not None:
         return known
     return ActionType(number, f"UNKNOWN({number})", Category.UNKNOWN, False)
@@ -155,7 +157,7 @@ def types_matching(term: str) -> frozenset[int]:
     if term.isascii() and term.isdigit():
         return frozenset({int(term)})
     wanted = term.upper().replace("-", "_")
-    exact = {t.number for t in _ALL_TYPES.values() if t.name == wanted}
+    exact = {t.number for t in NAMED_TYPES.values() if t.name == wanted}
     if exact:
         return frozenset(exact)
-    return frozenset(t.number for t in _ALL_TYPES.values() if t.name.startswith(wanted))
+    return frozenset(t.number for t in NAMED_TYPES.values() if t.name.startswith(wanted))

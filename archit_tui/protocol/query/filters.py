@@ -132,7 +132,7 @@ class TextFilter:
     """Lower-case."""
     negated: bool
     types: frozenset[int]
-    """Documented numbers whose type name contains the needle."""
+    """Named numbers (`KNOWN_NUMBERS`) whose type name contains the needle."""
     unknown_types: bool
     """True if the needle may occur in ``unknown(n)``; most words need no pass for those."""
     rank: ClassVar[int] = 2
@@ -163,7 +163,7 @@ class RegexFilter:
     pattern: re.Pattern[str]
     negated: bool
     types: frozenset[int]
-    """Documented numbers whose type name the pattern finds."""
+    """Named numbers (`KNOWN_NUMBERS`) whose type name the pattern finds."""
     required: str
     """Text every match contains (``""`` if none is known), tested before the pattern."""
     rank: ClassVar[int] = 3
@@ -235,7 +235,7 @@ def _other_hits(
     """Rows whose agent, subject or channel name or ``UNKNOWN(n)`` type passes ``test``.
 
     Each clause is a pass of its own, run only if something can match it. Returned with the
-    documented ``types`` still to test per row; when there are both, the types are folded into
+    named ``types`` still to test per row; when there are both, the types are folded into
     the rows, so that the caller's comprehension has one extra clause at most.
     """
     hits: set[int] = set()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from ..actions import ACTION_TYPES
+from ..actions import NAMED_TYPES
 from .times import format_utc
 from .typematch import KNOWN_NUMBERS
 
@@ -13,7 +13,7 @@ CellField = Literal["type", "agent", "subject", "channel", "time", "text"]
 """The columns a term can be built from."""
 
 _NUMBER = re.compile(r"-?[0-9]+")
-_TYPE_NAMES = frozenset(t.name for t in ACTION_TYPES.values())
+_TYPE_NAMES = frozenset(t.name for t in NAMED_TYPES.values())
 
 
 def term_for(field: CellField, value: str | int) -> str:

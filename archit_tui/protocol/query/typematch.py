@@ -7,17 +7,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import get_close_matches
 
-from ..actions import ACTION_TYPES, action_type, types_matching
+from ..actions import NAMED_TYPES, action_type, types_matching
 
-KNOWN_NUMBERS = frozenset(ACTION_TYPES)
-"""Every documented action number; the others are shown as ``UNKNOWN(n)``."""
+KNOWN_NUMBERS = frozenset(NAMED_TYPES)
+"""Every number with a name (documented, or the app's own rows such as CONNECTION_GAP); the
+others are shown as ``UNKNOWN(n)``."""
 
 _UNKNOWN_CHARS = frozenset("unkow()-0123456789")
 _NUMBER = re.compile(r"-?[0-9]+")
 _UNKNOWN_NUMBER = re.compile(r"unknown\((-?[0-9]+)\)")
 _SUGGESTIONS = sorted(
-    {t.name.lower() for t in ACTION_TYPES.values()}
-    | {part.lower() for t in ACTION_TYPES.values() for part in t.name.split("_")}
+    {t.name.lower() for t in NAMED_TYPES.values()}
+    | {part.lower() for t in NAMED_TYPES.values() for part in t.name.split("_")}
     | {"unknown"}
 )
 
@@ -64,7 +65,7 @@ def types_named(value: str) -> TypeSet:
     matched = types_matching(underscored)
     if not matched:
         part = f"_{underscored}_"
-        matched = frozenset(n for n, t in ACTION_TYPES.items() if part in f"_{t.name}_")
+        matched = frozenset(n for n, t in NAMED_TYPES.items() if part in f"_{t.name}_")
     return TypeSet(matched)
 
 
@@ -81,7 +82,7 @@ def searchable_type_names(number: int) -> tuple[str, str]:
 
 
 def known_types_named(test: Callable[[str], bool]) -> frozenset[int]:
-    """Documented numbers one of whose `searchable_type_names` passes ``test``."""
+    """Named numbers (`KNOWN_NUMBERS`) one of whose `searchable_type_names` passes ``test``."""
     return frozenset(n for n in KNOWN_NUMBERS if any(map(test, searchable_type_names(n))))
 
 

@@ -75,7 +75,6 @@ def test_words_match_agent_subject_and_channel_names(text: str, rows: list[int])
         ("/unknown\\(9/", [3]),
         ("/\\(-5\\)/", [7]),
         ("/a\\/b|!help/", [8]),
-        ("//", ALL),
     ],
 )
 def test_regexes_match_text_and_names(text: str, rows: list[int]) -> None:

@@ -1,9 +1,9 @@
 """Splitting a filter query into terms: words, "phrases", /regexes/ and field:values.
 
 The lexer only finds the pieces and their positions; what they mean is the parser's business.
-It is forgiving where being forgiving cannot surprise anyone (a lone ``-``, a trailing comma,
-a date and a time of day written with a space between them) and strict elsewhere, so that a
-typo is underlined rather than silently matching nothing.
+It is forgiving where being forgiving cannot surprise anyone (a trailing comma, a date and a
+time of day written with a space between them) and strict elsewhere, so that a typo is
+underlined rather than silently matching nothing or everything (a lone ``-`` is one).
 """
 
 from __future__ import annotations
@@ -70,7 +70,12 @@ def iter_terms(text: str) -> Iterator[Term]:
         if negated:
             pos += 1
             if pos >= len(text) or text[pos].isspace():
-                continue  # a lone "-" is a term still being typed; it filters nothing
+                raise QueryError(
+                    "a lone - excludes nothing; write what to exclude right after it (-spam), "
+                    'or quote a dash to search for it: "-"',
+                    start,
+                    pos,
+                )
         term, pos = _term(text, start, pos, negated)
         yield term
 

@@ -83,11 +83,7 @@ def _compile(term: Term, now_ms: int, tz: tzinfo) -> Filter:
     if term.kind in ("word", "phrase"):
         needle = term.values[0].text.lower()
         if not needle:
-            raise QueryError(
-                "an empty phrase matches everything; type something between the quotes",
-                term.start,
-                term.end,
-            )
+            raise _empty(term)
         types = known_types_named(lambda name: needle in name)
         return TextFilter(needle, term.negated, types, word_may_name_unknown(needle))
     if term.kind == "regex":
@@ -136,9 +132,22 @@ def _time(term: Term, now_ms: int, tz: tzinfo) -> int:
 
 def _regex(term: Term) -> RegexFilter:
     value = term.values[0]
+    if not value.text:
+        raise _empty(term)
     try:
         pattern, required = compile_pattern(value.text)
     except RegexError as error:
         raise QueryError(f"invalid regex: {error}", value.start, value.end) from None
     types = known_types_named(lambda name: pattern.search(name) is not None)
     return RegexFilter(pattern, term.negated, types, required)
+
+
+def _empty(term: Term) -> QueryError:
+    """An empty phrase or regex: it would keep every row, or with ``-`` none (a likely slip)."""
+    what, fix = (
+        ("phrase", "type something between the quotes")
+        if term.kind == "phrase"
+        else ("regex", "put a pattern between the slashes")
+    )
+    hides = ", so excluding it hides every row" if term.negated else ""
+    return QueryError(f"an empty {what} matches everything{hides}; {fix}", term.start, term.end)

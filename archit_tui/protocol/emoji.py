@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 
+from .emoji_chars import is_emoji
+from .text import one_line
+
 SHORTCODES: dict[str, str] = {
     "thumbsup": "👍",
     "+1": "👍",
@@ -85,6 +88,8 @@ COMMON_REACTIONS: tuple[str, ...] = (
 """What the reaction picker offers after a message's own reactions."""
 
 _SHORTCODE = re.compile(r":([A-Za-z0-9_+\-]{1,32}):")
+_CUSTOM_EMOJI = re.compile(r"<a?:[A-Za-z0-9_]{2,32}:[0-9]{1,20}>")
+"""A guild's own emoji as Discord writes it: ``<:name:id>``, ``<a:name:id>`` when animated."""
 _VARIATION_SELECTOR = "\ufe0f"
 _NAMES: dict[str, str] = {}
 for _name, _emoji in SHORTCODES.items():
@@ -117,3 +122,35 @@ def emoji_key(text: str) -> str:
 def shortcode_of(emoji: str) -> str | None:
     """The shortcode name of a common emoji (``👍`` -> ``thumbsup``), None when unknown."""
     return _NAMES.get(emoji_key(emoji))
+
+
+_WHAT_WOULD_DO = "Type one emoji (👍 🇫🇷 1️⃣), a :shortcode: or <:name:id>."
+"""What a typed reaction may be, in a line that fits the reaction dialog."""
+
+
+class NotAReaction(ValueError):
+    """Typed text that Discord would not take as a reaction; the message says what would do."""
+
+
+def typed_reaction(text: str) -> str:
+    """A reaction as typed, ready to send: one emoji (``👍``, ``🇫🇷``, ``👩🏽‍💻``), a known
+    ``:shortcode:`` as its emoji, or a custom emoji ``<:name:id>``.
+
+    Raises `NotAReaction` for anything else (``abc``, ``:notanemoji:``, two emoji), in lines
+    short enough for a narrow dialog.
+    """
+    written = text.strip()
+    if is_emoji(written) or _CUSTOM_EMOJI.fullmatch(written):
+        return written
+    shortcode = _SHORTCODE.fullmatch(written)
+    if shortcode is not None and shortcode.group(1).lower() in SHORTCODES:
+        return SHORTCODES[shortcode.group(1).lower()]
+    if not written:
+        raise NotAReaction(_WHAT_WOULD_DO)
+    shown = one_line(written, 18)  # 36 columns at most, even in wide characters
+    if shortcode is not None:
+        raise NotAReaction(
+            f"“{shown}” is no shortcode the chat knows.\n"
+            "Type the emoji itself, or choose one from the list."
+        )
+    raise NotAReaction(f"“{shown}” is not one emoji.\n{_WHAT_WOULD_DO}")

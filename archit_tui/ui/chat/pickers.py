@@ -16,31 +16,22 @@ from archit_tui.gateway.standin.mockbot import ALL_COMMANDS, COMMAND_HELP
 from archit_tui.protocol.chat import Reaction
 from archit_tui.protocol.emoji import (
     COMMON_REACTIONS,
-    emoji_from_shortcode,
+    NotAReaction,
     emoji_key,
     shortcode_of,
+    typed_reaction,
 )
 from archit_tui.protocol.text import one_line
 
 from ..frames import PromptFrames
 
 EMOJI_LIMIT = 64
-"""Characters a typed reaction may have (a custom emoji's name fits)."""
-
-
-def typed_emoji(text: str) -> str | None:
-    """What the user typed as a reaction (``:wave:`` becomes ``👋``); None if it is not one."""
-    text = text.strip()
-    if not text or len(text) > EMOJI_LIMIT or not text.isprintable():
-        return None
-    if any(char.isspace() for char in text):
-        return None
-    return emoji_from_shortcode(text)
+"""Characters of a reaction shown in the list (a custom emoji ``<:name:id>`` fits)."""
 
 
 class EmojiPicker(PromptFrames, ModalScreen[str | None]):
     """Choose a reaction: the message's own first (choosing yours removes it), then common ones,
-    or type any emoji or ``:shortcode:``."""
+    or type one emoji, a known ``:shortcode:`` or a custom emoji ``<:name:id>``."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
@@ -82,11 +73,10 @@ class EmojiPicker(PromptFrames, ModalScreen[str | None]):
 
     @on(Input.Submitted, "#emoji-input")
     def _typed(self, event: Input.Submitted) -> None:
-        emoji = typed_emoji(event.value)
-        if emoji is None:
-            self.query_one("#emoji-picker-hint", Label).update(
-                Text("Type one emoji or :shortcode: (no spaces).")
-            )
+        try:
+            emoji = typed_reaction(event.value)
+        except NotAReaction as refused:
+            self.query_one("#emoji-picker-hint", Label).update(Text(str(refused)))
             return
         self.dismiss(emoji)
 

@@ -24,7 +24,7 @@ async def test_demo_elevates_offers_the_guilds_and_streams_the_chosen_one() -> N
         text = screen_text(app)
         assert "DEMO" in text and "spectating Night Owl Devs" in text
         assert "40/40 rows" in text
-        assert "Demo: the built-in stand-in gateway" in text
+        assert "Demo: a built-in stand-in gateway" in text
 
 
 async def test_guild_setting_skips_the_picker() -> None:

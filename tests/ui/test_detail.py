@@ -19,6 +19,8 @@ async def test_detail_shows_the_selected_action_and_copies_its_raw_payload() -> 
             await pilot.press("enter")
             seq = app.main.table.cursor_seq
             action = app.store.action(seq)
+            # Following, the detail shows the newest row at most once a second.
+            await until(pilot, lambda: str(action.id) in screen_text(app), what="its detail")
             text = screen_text(app)
             assert "MESSAGE_EDIT (3002, message)" in text
             assert str(action.id) in text

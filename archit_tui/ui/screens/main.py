@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import tzinfo
 from pathlib import Path
+from time import monotonic
 
 from textual import on
 from textual.app import ComposeResult
@@ -48,7 +49,7 @@ INDEX_ROWS_PER_STEP = 4_000
 COMPACT_CHUNKS_PER_STEP = 8
 """Payload chunks compressed per step (2-3 ms): 10,000 rows a second, ahead of the stream."""
 DETAIL_FOLLOW_SECONDS = 1.0
-"""While following, the detail pane shows the newest row once a second (it costs a frame)."""
+"""While following, the detail pane shows the newest row at most once a second."""
 
 RETIME_TICKS = 15
 """Every this many seconds a filter with times is re-read, so ``after:10m`` slides."""
@@ -122,6 +123,7 @@ class MainScreen(
         self._filters_run = 0
         self._first_layout = True
         self._detail_timer: Timer | None = None
+        self._detail_shown_at = -DETAIL_FOLLOW_SECONDS
         self._ticks = 0
         self._rate = ActionRate()
         self._history = RateHistory()
@@ -299,13 +301,18 @@ class MainScreen(
     def _row_highlighted(self, event: LogTable.Highlighted) -> None:
         if not self.table.following:
             self._show_detail(event.seq)  # the user moved: show it at once
-        elif self._detail_timer is None:
-            # Following a busy stream moves the cursor every frame: show the newest row a few
-            # times a second, not on every batch (pretty JSON is not free).
-            self._detail_timer = self.set_timer(DETAIL_FOLLOW_SECONDS, self._show_followed)
+            return
+        # A followed stream moves the cursor every frame: a detail costs a frame, so at most 1/s.
+        if self._detail_timer is None:
+            wait = self._detail_shown_at + DETAIL_FOLLOW_SECONDS - monotonic()
+            if wait <= 0:
+                self._show_followed()
+            else:
+                self._detail_timer = self.set_timer(wait, self._show_followed)
 
     def _show_followed(self) -> None:
         self._detail_timer = None
+        self._detail_shown_at = monotonic()
         self._show_detail(self.table.cursor_seq)
 
     @property

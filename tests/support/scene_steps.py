@@ -71,6 +71,12 @@ async def streaming(pilot: Pilot, rows: int = BACKLOG) -> None:
         lambda: table.following and round(table.scroll_y) >= table.max_scroll_y,
         what=lambda: f"following={table.following} y={table.scroll_y} max={table.max_scroll_y}",
     )
+    main = app.main  # the detail of a followed row shows at most once a second: wait for it
+    await wait_until(
+        pilot,
+        lambda: not main.detail_shown or main.detail.action == app.store.action(table.cursor_seq),
+        what=lambda: "the detail of the newest row",
+    )
     still(pilot)
 
 

@@ -52,10 +52,13 @@ class DetailPane(ScrollView):
         self.tz = tz
         self.border_title = "Detail"
         self._content: RenderableType = Text(NOTHING_SELECTED)
+        self.action: LogAction | None = None
+        """The action shown."""
         self._lines: list[Strip] = []
 
     def show(self, action: LogAction | None, raw: JSON = None) -> None:
         """Show ``action`` (None: nothing selected)."""
+        self.action = action
         if action is None:
             self._content = Text(NOTHING_SELECTED)
         else:

@@ -50,10 +50,8 @@ COMPACT_CHUNKS_PER_STEP = 8
 """Payload chunks compressed per step (2-3 ms): 10,000 rows a second, ahead of the stream."""
 DETAIL_FOLLOW_SECONDS = 1.0
 """While following, the detail pane shows the newest row at most once a second."""
-
 RETIME_TICKS = 15
 """Every this many seconds a filter with times is re-read, so ``after:10m`` slides."""
-
 WIDE = 140
 """From this width the detail pane sits beside the table, else below it."""
 
@@ -219,6 +217,8 @@ class MainScreen(
             self.refresh_alert_queries()
         if self.time_format == "relative":
             self.table.refresh()
+        if self.table.following:  # a layout may have come after the last scroll
+            self.table.stick_to_bottom()
         if self.detail_shown:
             self._show_detail(self.table.cursor_seq)  # "12 s ago" moves on too
 

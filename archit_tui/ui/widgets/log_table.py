@@ -146,7 +146,7 @@ class LogTable(ScrollView, can_focus=True):
         self.virtual_size = Size(self.size.width, len(self.view))
         if self.following:
             self._move_cursor_to(len(self.view) - 1)
-            self._stick_to_bottom()
+            self.stick_to_bottom()
         else:
             top = self.view.position_of(previous_top) if previous_top is not None else None
             if top is not None and top != round(self.scroll_y):
@@ -155,7 +155,7 @@ class LogTable(ScrollView, can_focus=True):
                 self._move_cursor_to(min(self.cursor_position or 0, len(self.view) - 1))
         self.refresh()
 
-    def _stick_to_bottom(self) -> None:
+    def stick_to_bottom(self) -> None:
         """Scroll to the newest row now, and again once layout has settled the height."""
         self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
         self.scroll_end(animate=False)
@@ -282,7 +282,7 @@ class LogTable(ScrollView, can_focus=True):
         self._fit_columns(self.scrollable_content_region.width)
         self.virtual_size = Size(event.size.width, len(self.view))
         if self.following:
-            self._stick_to_bottom()
+            self.stick_to_bottom()
 
     def cells(self, seq: int) -> RowCells:
         """The cells of row ``seq`` (cached until names change)."""

@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from archit_tui.protocol.query.regexes import RegexError, compile_pattern, required_literal
@@ -74,6 +74,7 @@ _TEXTS = st.lists(st.text(alphabet="ab-1 .[]\\", max_size=10), max_size=6)
 
 @pytest.mark.filterwarnings("ignore::FutureWarning")
 @given(_PATTERN, _TEXTS)
+@example("(1?)+", ["1", ""])  # refused as too slow: once failed this test in CI
 def test_the_shortcut_matches_exactly_like_ignorecase_on_lower_case_text(
     pattern: str, texts: list[str]
 ) -> None:
@@ -82,7 +83,11 @@ def test_the_shortcut_matches_exactly_like_ignorecase_on_lower_case_text(
     except (re.error, OverflowError, RecursionError):
         assume(False)
         return
-    compiled, required = compile_pattern(pattern)
+    try:
+        compiled, required = compile_pattern(pattern)
+    except RegexError:
+        assume(False)  # refused as too slow to match (e.g. (1?)+): nothing to compare
+        return
     for text in texts:
         expected = reference.search(text) is not None
         assert (compiled.search(text) is not None) == expected

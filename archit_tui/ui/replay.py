@@ -62,7 +62,9 @@ class ReplayMixin:
         self.main.status.state = ConnectionState(
             Phase.REPLAY, reason=f"{path.name}, {replay.records:,} records"
         )
-        self.notify(f"Replayed {replay.records:,} records from {path}; {held:,} rows held.")
+        self.notify(
+            f"Replayed {replay.records:,} records from {path}; {held:,} rows held.", markup=False
+        )
 
     def _replayed(self: ArchitApp, batch: ReplayBatch) -> None:  # type: ignore[misc]
         if batch.entities:

@@ -102,7 +102,9 @@ class SavedFiltersMixin:
             self.notify(problem, title="Saved filters", severity="error", markup=False)
             return
         self.saved_filters.append(saved)
-        self.notify(f"Saved {saved.name!r} in {self.config_path} (F lists saved filters).")
+        self.notify(
+            f"Saved {saved.name!r} in {self.config_path} (F lists saved filters).", markup=False
+        )
 
     # Watch rules --------------------------------------------------------------------------------
 

@@ -67,11 +67,11 @@ async def test_the_filter_bar_query_is_saved_to_the_config_file(tmp_path: Path) 
             await until(pilot, lambda: app.screen.query("#prompt-input"), what="the name prompt")
             # The query is shown as typed: no escapes added to its backslash or quotes.
             assert 'Save “type:ban "a \\" b"” as' in screen_text(app)
-            await pilot.press(*"bans", "enter")
-            await until(pilot, lambda: said(app, "Saved 'bans'"), what="saved")
+            await pilot.press(*"[b]bans", "enter")
+            await until(pilot, lambda: said(app, "Saved '[b]bans'"), what="saved")
     assert config.read_text().startswith('# mine\ntime_format = "utc"\n')
     loaded = load_settings(ConfigFlags(config=config, demo=True), environ={})
-    assert loaded.settings.filters == (SavedFilter("bans", 'type:ban "a \\" b"'),)
+    assert loaded.settings.filters == (SavedFilter("[b]bans", 'type:ban "a \\" b"'),)
 
 
 async def test_keys_rebound_by_action_name_and_the_vim_preset() -> None:
